@@ -1,0 +1,48 @@
+package dev.amfa;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts a service with one HTTP server per event loop and stops it in order on SIGTERM: mark not ready,
+ * drain in-flight requests, release resources, close Vert.x. A plain close would drop open connections.
+ */
+public final class ServiceRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private ServiceRunner() {
+    }
+
+    /** Blocks until the JVM is asked to stop; throws what prevented a start (a rule that does not compile, ...). */
+    public static void runUntilStopped(ServiceConfig config) throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        Service service;
+        try {
+            service = Service.start(vertx, config)
+                    .compose(s -> vertx.deployVerticle(() -> new HttpVerticle(s),
+                            new DeploymentOptions().setInstances(config.eventLoops())).map(s))
+                    .toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            vertx.close();
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        LOG.info("amfa listening on http://{}:{} ({} event loops)", config.host(), config.port(), config.eventLoops());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: draining requests");
+            service.status().drain();
+            // Undeploying stops each HttpVerticle, which shuts its server down gracefully.
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            service.close();
+            LOG.info("stopped");
+            stopped.countDown();
+        }, "amfa-shutdown"));
+        stopped.await();
+    }
+}

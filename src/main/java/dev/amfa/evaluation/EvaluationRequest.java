@@ -1,0 +1,27 @@
+package dev.amfa.evaluation;
+
+import dev.amfa.facts.Transaction;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A validated POST /v1/evaluate body. */
+public record EvaluationRequest(
+        String org,
+        String userId,
+        String email,
+        List<String> roles,
+        Map<String, Object> attributes,
+        List<String> enrolledFactors,
+        InetAddress ip,
+        String userAgent,
+        String deviceId,
+        String fingerprint,
+        Instant timestamp,
+        String flow,
+        String application,
+        Transaction transaction,
+        List<String> mfaSessionFactors) {
+}

@@ -1,0 +1,100 @@
+package dev.amfa.evaluation;
+
+import dev.amfa.engine.OrgName;
+import dev.amfa.facts.Factor;
+import dev.amfa.facts.Transaction;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Turns a POST /v1/evaluate body into an {@link EvaluationRequest}, or says which field is wrong and why. */
+public final class EvaluationRequestParser {
+    /** Flows the API accepts; which of them adaptive MFA covers is the rules' business (flows.drl). */
+    public static final List<String> FLOWS = List.of(
+            "authorization_code", "saml", "wsfed", "ldap", "form", "password_grant", "device_code", "refresh_token");
+    public static final String DEFAULT_FLOW = "authorization_code";
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final int ID_LENGTH = 256;
+    private static final int TEXT_LENGTH = 2048;
+    private static final int LIST_ITEMS = 64;
+
+    private final Clock clock;
+
+    public EvaluationRequestParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    public EvaluationRequest parse(JsonObject body) {
+        JsonFields top = new JsonFields(body, "");
+        String org = top.requiredString("org", 64);
+        if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
+
+        JsonFields user = top.requiredObject("user");
+        String userId = user.requiredString("id", ID_LENGTH);
+        String email = user.optionalString("email", ID_LENGTH);
+        List<String> roles = user.stringList("roles", LIST_ITEMS, ID_LENGTH);
+        var attributes = user.optionalMap("attributes");
+        List<String> enrolled = factors(user, "enrolled_factors");
+
+        String ipText = top.requiredString("ip", 64);
+        InetAddress ip = IpAddressText.parse(ipText);
+        if (ip == null) throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address, got '" + ipText + "'");
+
+        String userAgent = top.optionalString("user_agent", TEXT_LENGTH);
+        JsonFields device = top.optionalObject("device");
+        String deviceId = device == null ? null : device.optionalString("id", ID_LENGTH);
+        String fingerprint = device == null ? null : device.optionalString("fingerprint", ID_LENGTH);
+
+        Instant timestamp = top.optionalTimestamp("timestamp");
+        String flow = top.optionalString("flow", 64);
+        if (flow == null) flow = DEFAULT_FLOW;
+        if (!FLOWS.contains(flow)) throw new InvalidInputException("flow", "must be one of " + FLOWS);
+        String application = top.optionalString("application", ID_LENGTH);
+
+        JsonFields mfaSession = top.optionalObject("mfa_session");
+        List<String> passed = mfaSession == null ? List.of() : factors(mfaSession, "factors");
+
+        return new EvaluationRequest(org, userId, email, roles, attributes, enrolled, ip, userAgent, deviceId,
+                fingerprint, timestamp == null ? clock.instant() : timestamp, flow, application,
+                transaction(top.optionalObject("transaction")), passed);
+    }
+
+    private static List<String> factors(JsonFields object, String name) {
+        List<String> factors = object.stringList(name, Factor.ALL.size(), 64);
+        for (int i = 0; i < factors.size(); i++) {
+            if (!Factor.isKnown(factors.get(i))) {
+                throw new InvalidInputException(object.path(name) + "[" + i + "]", "must be one of " + Factor.ALL);
+            }
+        }
+        return factors.stream().distinct().toList();
+    }
+
+    private static Transaction transaction(JsonFields tx) {
+        if (tx == null) return null;
+        String type = tx.optionalString("type", ID_LENGTH);
+        Number amountValue = tx.optionalNumber("amount");
+        BigDecimal amount = null;
+        if (amountValue != null) {
+            try {
+                amount = new BigDecimal(amountValue.toString());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(tx.path("amount"), "must be a finite number");
+            }
+            if (amount.signum() < 0) throw new InvalidInputException(tx.path("amount"), "must not be negative");
+        }
+        String currency = tx.optionalString("currency", 3);
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+            throw new InvalidInputException(tx.path("currency"), "must be an ISO 4217 code such as EUR");
+        }
+        if (amount != null && currency == null) {
+            throw new InvalidInputException(tx.path("currency"), "is required with an amount");
+        }
+        return new Transaction(type, amount, currency);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.amfa.evaluation;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed reads of one JSON object's fields, each failure an {@link InvalidInputException} naming the full
+ * path of the field. {@code prefix} is the path of this object ("" at the top, "user." inside user).
+ */
+final class JsonFields {
+    private final JsonObject json;
+    private final String prefix;
+
+    JsonFields(JsonObject json, String prefix) {
+        this.json = json;
+        this.prefix = prefix;
+    }
+
+    String path(String name) {
+        return prefix + name;
+    }
+
+    String requiredString(String name, int maxLength) {
+        String value = optionalString(name, maxLength);
+        if (value == null) throw new InvalidInputException(path(name), "is required");
+        return value;
+    }
+
+    String optionalString(String name, int maxLength) {
+        Object value = json.getValue(name);
+        if (value == null) return null;
+        if (!(value instanceof String text)) throw wrongType(name, "a string", value);
+        if (text.isBlank()) throw new InvalidInputException(path(name), "must not be empty");
+        if (text.length() > maxLength) {
+            throw new InvalidInputException(path(name), "must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    JsonFields optionalObject(String name) {
+        Object value = json.getValue(name);
+        if (value == null) return null;
+        if (!(value instanceof JsonObject object)) throw wrongType(name, "an object", value);
+        return new JsonFields(object, path(name) + ".");
+    }
+
+    JsonFields requiredObject(String name) {
+        JsonFields object = optionalObject(name);
+        if (object == null) throw new InvalidInputException(path(name), "is required");
+        return object;
+    }
+
+    Map<String, Object> optionalMap(String name) {
+        JsonFields object = optionalObject(name);
+        return object == null ? Map.of() : object.json.getMap();
+    }
+
+    List<String> stringList(String name, int maxItems, int maxLength) {
+        Object value = json.getValue(name);
+        if (value == null) return List.of();
+        if (!(value instanceof JsonArray array)) throw wrongType(name, "an array of strings", value);
+        if (array.size() > maxItems) throw new InvalidInputException(path(name), "must have at most " + maxItems + " items");
+        List<String> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.getValue(i);
+            String itemPath = path(name) + "[" + i + "]";
+            if (!(item instanceof String text) || text.isBlank()) {
+                throw new InvalidInputException(itemPath, "must be a non-empty string");
+            }
+            if (text.length() > maxLength) {
+                throw new InvalidInputException(itemPath, "must be at most " + maxLength + " characters");
+            }
+            items.add(text);
+        }
+        return items;
+    }
+
+    Number optionalNumber(String name) {
+        Object value = json.getValue(name);
+        if (value == null) return null;
+        if (!(value instanceof Number number)) throw wrongType(name, "a number", value);
+        return number;
+    }
+
+    /** ISO-8601 with an offset or Z, e.g. 2026-11-23T09:00:00Z. */
+    Instant optionalTimestamp(String name) {
+        String text = optionalString(name, 64);
+        if (text == null) return null;
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(path(name),
+                    "must be an ISO-8601 timestamp with an offset, e.g. 2026-11-23T09:00:00Z");
+        }
+    }
+
+    private InvalidInputException wrongType(String name, String expected, Object actual) {
+        String got = actual instanceof JsonObject ? "an object" : actual instanceof JsonArray ? "an array"
+                : actual instanceof String ? "a string" : actual instanceof Number ? "a number"
+                : actual instanceof Boolean ? "a boolean" : "something else";
+        return new InvalidInputException(path(name), "must be " + expected + ", got " + got);
+    }
+}

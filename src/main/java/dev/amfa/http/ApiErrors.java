@@ -1,0 +1,19 @@
+package dev.amfa.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Every error the API answers has one shape: {"error": code, "field": path or null, "message": text}. */
+public final class ApiErrors {
+    private ApiErrors() {
+    }
+
+    public static void send(RoutingContext ctx, int status, String error, String field, String message) {
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        JsonObject body = new JsonObject().put("error", error).put("field", field).put("message", message);
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.amfa.http;
+
+import dev.amfa.evaluation.EvaluationJson;
+import dev.amfa.evaluation.EvaluationRequest;
+import dev.amfa.evaluation.EvaluationRequestParser;
+import dev.amfa.evaluation.Evaluator;
+import dev.amfa.evaluation.InvalidInputException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** POST /v1/evaluate[?explain=true]: the decision for one login. */
+final class EvaluateHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateHandler.class);
+
+    private final EvaluationRequestParser parser;
+    private final Evaluator evaluator;
+
+    EvaluateHandler(EvaluationRequestParser parser, Evaluator evaluator) {
+        this.parser = parser;
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        EvaluationRequest request;
+        try {
+            request = parser.parse(JsonBodies.object(ctx));
+        } catch (InvalidInputException e) {
+            ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        }
+        boolean explain = "true".equals(ctx.request().getParam("explain"));
+        evaluator.evaluate(request).onComplete(done -> {
+            if (done.succeeded()) {
+                ctx.response().putHeader("content-type", "application/json")
+                        .end(EvaluationJson.of(done.result(), explain).encode());
+            } else {
+                LOG.error("evaluation failed", done.cause());
+                ApiErrors.send(ctx, 503, "evaluation_failed", null, "the evaluation could not be completed; retry");
+            }
+        });
+    }
+}

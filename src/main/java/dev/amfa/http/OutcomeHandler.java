@@ -1,0 +1,48 @@
+package dev.amfa.http;
+
+import dev.amfa.evaluation.InvalidInputException;
+import dev.amfa.evaluation.Outcome;
+import dev.amfa.evaluation.OutcomeRecorder;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** POST /v1/evaluations/{id}/outcome: how the login ended; 404 for an unknown id, 409 for a second outcome. */
+final class OutcomeHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeHandler.class);
+
+    private final OutcomeRecorder recorder;
+
+    OutcomeHandler(OutcomeRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Outcome outcome;
+        try {
+            outcome = Outcome.parse(JsonBodies.object(ctx));
+        } catch (InvalidInputException e) {
+            ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        }
+        recorder.record(id, outcome).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("recording the outcome of {} failed", id, done.cause());
+                ApiErrors.send(ctx, 503, "store_unavailable", null, "the outcome was not recorded; retry");
+                return;
+            }
+            switch (done.result()) {
+                case CLAIMED -> ctx.response().setStatusCode(202).putHeader("content-type", "application/json")
+                        .end(new JsonObject().put("evaluation_id", id).put("recorded", true).encode());
+                case UNKNOWN -> ApiErrors.send(ctx, 404, "not_found", "id",
+                        "no evaluation " + id + " awaits an outcome (unknown or expired)");
+                case ALREADY_RECORDED -> ApiErrors.send(ctx, 409, "conflict", "id",
+                        "the outcome of evaluation " + id + " was already recorded");
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package dev.amfa.http;
+
+import dev.amfa.Service;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {
+    }
+
+    public static Router of(Vertx vertx, Service service) {
+        Router router = Router.router(vertx);
+        // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
+        router.post("/v1/evaluate").handler(body)
+                .handler(new EvaluateHandler(service.parser(), service.evaluator()));
+        router.post("/v1/evaluations/:id/outcome").handler(body)
+                .handler(new OutcomeHandler(service.outcomes()));
+        router.get("/health").handler(new HealthHandler(service.status()));
+        if (service.config().echo()) {
+            // Benchmark baseline only: what the server costs without any of our work.
+            router.post("/bench/echo").handler(body).handler(ctx -> ctx.response()
+                    .putHeader("content-type", "application/json").end(ctx.body().buffer()));
+        }
+        router.errorHandler(404, ctx -> ApiErrors.send(ctx, 404, "not_found", null,
+                "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(405, ctx -> ApiErrors.send(ctx, 405, "method_not_allowed", null,
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(413, ctx -> ApiErrors.send(ctx, 413, "payload_too_large", null,
+                "the body is larger than " + service.config().bodyLimit() + " bytes"));
+        router.errorHandler(400, ctx -> ApiErrors.send(ctx, 400, "invalid_request", null,
+                "the request could not be read"));
+        router.errorHandler(500, ctx -> {
+            LOG.error("unhandled error on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+            ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
+        });
+        return router;
+    }
+}

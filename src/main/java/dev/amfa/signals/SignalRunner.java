@@ -1,0 +1,63 @@
+package dev.amfa.signals;
+
+import dev.amfa.facts.Assessment;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every signal concurrently, each within its own time budget. A signal that throws, fails or runs out of
+ * time answers assessment_not_available (low confidence): the evaluation always gets one assessment per signal.
+ */
+public final class SignalRunner {
+    private final Vertx vertx;
+    private final List<Signal> signals;
+
+    public SignalRunner(Vertx vertx, List<Signal> signals) {
+        this.vertx = vertx;
+        this.signals = List.copyOf(signals);
+    }
+
+    public List<Signal> signals() {
+        return signals;
+    }
+
+    /** Always succeeds, with the assessments in the order of {@link #signals()}. */
+    public Future<List<Assessment>> assessAll(SignalInput input) {
+        List<Future<Assessment>> answers = new ArrayList<>(signals.size());
+        for (Signal signal : signals) answers.add(withinBudget(signal, input));
+        return Future.all(answers).map(done -> {
+            List<Assessment> assessments = new ArrayList<>(answers.size());
+            for (Future<Assessment> answer : answers) assessments.add(answer.result());
+            return assessments;
+        });
+    }
+
+    private Future<Assessment> withinBudget(Signal signal, SignalInput input) {
+        Future<Assessment> answer;
+        try {
+            answer = signal.assess(input);
+        } catch (RuntimeException e) {
+            return Future.succeededFuture(Assessment.notAvailable(signal.name(), "signal failed: " + e));
+        }
+        // An in-memory store answers at once: no timer needed for the common case.
+        if (answer.isComplete()) return Future.succeededFuture(settle(signal, answer));
+        Promise<Assessment> settled = Promise.promise();
+        long timer = vertx.setTimer(signal.budget().toMillis(), t -> settled.tryComplete(
+                Assessment.notAvailable(signal.name(), "no answer within " + signal.budget().toMillis() + " ms")));
+        answer.onComplete(done -> {
+            vertx.cancelTimer(timer);
+            settled.tryComplete(settle(signal, done));
+        });
+        return settled.future();
+    }
+
+    private static Assessment settle(Signal signal, io.vertx.core.AsyncResult<Assessment> done) {
+        if (done.succeeded() && done.result() != null) return done.result();
+        return Assessment.notAvailable(signal.name(), "signal failed: "
+                + (done.cause() == null ? "no assessment" : done.cause().toString()));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.amfa.store;
+
+import io.vertx.core.Future;
+
+/** Evaluations awaiting their outcome. */
+public interface EvaluationStore {
+
+    Future<Void> save(EvaluationRecord record);
+
+    /** Atomically marks the outcome as recorded: a second claim for the same id answers ALREADY_RECORDED. */
+    Future<OutcomeClaim> claimOutcome(String evaluationId);
+}

@@ -1,0 +1,14 @@
+package dev.amfa.store;
+
+import io.vertx.core.Future;
+
+import java.time.Instant;
+
+/** The service's own traffic: failed logins per IP, across orgs (credential stuffing does not stop at an org). */
+public interface VelocityStore {
+
+    Future<IpVelocity> failuresFrom(String ip, Instant since);
+
+    /** @param userKey identifies the user across orgs (org and user id) */
+    Future<Void> recordFailure(String ip, String userKey, Instant at);
+}

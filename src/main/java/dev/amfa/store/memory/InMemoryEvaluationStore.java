@@ -1,0 +1,42 @@
+package dev.amfa.store.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.EvaluationStore;
+import dev.amfa.store.OutcomeClaim;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Evaluations awaiting an outcome, kept for a retention period after the evaluation. */
+public final class InMemoryEvaluationStore implements EvaluationStore {
+    private final Cache<String, Pending> pending;
+
+    public InMemoryEvaluationStore(Duration retention) {
+        this.pending = Caffeine.newBuilder().expireAfterWrite(retention).build();
+    }
+
+    @Override
+    public Future<Void> save(EvaluationRecord record) {
+        pending.put(record.id(), new Pending(record));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<OutcomeClaim> claimOutcome(String evaluationId) {
+        AtomicReference<OutcomeClaim> claim = new AtomicReference<>(OutcomeClaim.UNKNOWN);
+        pending.asMap().computeIfPresent(evaluationId, (id, p) -> {
+            claim.set(p.recorded ? OutcomeClaim.ALREADY_RECORDED : OutcomeClaim.claimed(p.record));
+            return new Pending(p.record, true);
+        });
+        return Future.succeededFuture(claim.get());
+    }
+
+    private record Pending(EvaluationRecord record, boolean recorded) {
+        Pending(EvaluationRecord record) {
+            this(record, false);
+        }
+    }
+}
