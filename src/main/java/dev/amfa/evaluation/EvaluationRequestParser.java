@@ -3,6 +3,7 @@ package dev.amfa.evaluation;
 import dev.amfa.engine.OrgName;
 import dev.amfa.facts.Factor;
 import dev.amfa.facts.Transaction;
+import dev.amfa.ip.IpAddress;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
@@ -43,8 +44,12 @@ public final class EvaluationRequestParser {
         List<String> enrolled = factors(user, "enrolled_factors");
 
         String ipText = top.requiredString("ip", 64);
-        InetAddress ip = IpAddressText.parse(ipText);
-        if (ip == null) throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address, got '" + ipText + "'");
+        InetAddress ip;
+        try {
+            ip = IpAddress.parse(ipText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address: " + e.getMessage());
+        }
 
         String userAgent = top.optionalString("user_agent", TEXT_LENGTH);
         JsonFields device = top.optionalObject("device");
