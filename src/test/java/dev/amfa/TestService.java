@@ -1,0 +1,89 @@
+package dev.amfa;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.buffer.Buffer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real service for tests: the shipped rules, MaxMind's public test databases (src/test/resources/geoip,
+ * copied from shared/geoip), test IP lists, the in-memory store, on a random port.
+ */
+public final class TestService implements AutoCloseable {
+    public static final Path GEOIP = Path.of("src/test/resources/geoip");
+    public static final Path CITY_DB = GEOIP.resolve("GeoIP2-City-Test.mmdb");
+    public static final Path ANONYMOUS_DB = GEOIP.resolve("GeoIP2-Anonymous-IP-Test.mmdb");
+
+    private final Vertx vertx;
+    private final Service service;
+    private final HttpServer server;
+    private final WebClient client;
+
+    private TestService(Vertx vertx, Service service, HttpServer server) {
+        this.vertx = vertx;
+        this.service = service;
+        this.server = server;
+        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.actualPort()));
+    }
+
+    public static ServiceConfig config() {
+        return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
+                Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", 16 * 1024, 1,
+                Duration.ofHours(1), true);
+    }
+
+    public static TestService start() {
+        return start(config());
+    }
+
+    public static TestService start(ServiceConfig config) {
+        Vertx vertx = Vertx.vertx();
+        Service service = await(Service.start(vertx, config));
+        HttpServer server = await(vertx.createHttpServer().requestHandler(Main.routing(vertx, service))
+                .listen(0, "127.0.0.1"));
+        return new TestService(vertx, service, server);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public HttpResponse<Buffer> post(String path, JsonObject body) {
+        return await(client.post(path).sendJsonObject(body));
+    }
+
+    public HttpResponse<Buffer> postRaw(String path, String body) {
+        return await(client.post(path).putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)));
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+        return await(client.get(path).send());
+    }
+
+    public static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer within 30 s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        service.close();
+        await(vertx.close());
+    }
+}

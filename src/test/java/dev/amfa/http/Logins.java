@@ -1,0 +1,43 @@
+package dev.amfa.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+
+/** Evaluation bodies for the HTTP tests; places come from MaxMind's City test database. */
+final class Logins {
+    static final String BOXFORD_GB = "2.125.160.216";
+    static final String LINKOPING_SE = "89.160.20.112";
+    static final String MELBOURNE_AU = "214.0.1.5";
+    static final String MILTON_US_PROXY = "216.160.83.57";
+    static final String HOSTING_PROXY = "71.160.223.5";
+    static final String TOR_EXIT = "1.124.213.1";
+    static final String ABUSE_LISTED = "175.16.199.5";
+
+    static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+
+    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    private Logins() {
+    }
+
+    static JsonObject login(String user, String ip, String deviceId, String userAgent, Instant at) {
+        JsonObject body = new JsonObject()
+                .put("org", "acme")
+                .put("user", new JsonObject().put("id", user).put("email", user + "@example.com")
+                        .put("enrolled_factors", new JsonArray().add("email").add("otp").add("webauthn-roaming")))
+                .put("ip", ip)
+                .put("user_agent", userAgent)
+                .put("timestamp", at.toString())
+                .put("flow", "authorization_code");
+        if (deviceId != null) body.put("device", new JsonObject().put("id", deviceId));
+        return body;
+    }
+
+    static JsonObject login(String user, String ip, Instant at) {
+        return login(user, ip, user + "-laptop", CHROME_WINDOWS, at);
+    }
+}
