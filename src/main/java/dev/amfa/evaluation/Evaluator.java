@@ -13,6 +13,7 @@ import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.geo.GeoLookupException;
 import dev.amfa.geo.Place;
+import dev.amfa.ip.IpAddress;
 import dev.amfa.signals.SignalInput;
 import dev.amfa.signals.SignalRunner;
 import dev.amfa.signals.UserAgents;
@@ -78,7 +79,7 @@ public final class Evaluator {
             KnownDevice known = device.key() == null ? null
                     : new KnownDevice(device.key(), families.browser(), families.os(), request.timestamp());
             EvaluationRecord record = new EvaluationRecord(id, request.org(), request.userId(),
-                    request.ip().getHostAddress(), request.timestamp(), known, located);
+                    IpAddress.canonical(request.ip()), request.timestamp(), known, located);
             return stores.evaluations().save(record).map(evaluation);
         });
     }
@@ -90,7 +91,7 @@ public final class Evaluator {
         User user = new User(request.userId(), request.email(), request.roles(), request.attributes(),
                 request.enrolledFactors(), known.failuresSince(request.timestamp().minus(velocityWindow)));
         LoginContext login = new LoginContext(id, request.org(), request.flow(), request.application(),
-                request.ip().getHostAddress(), request.timestamp(), request.transaction(), request.mfaSessionFactors());
+                IpAddress.canonical(request.ip()), request.timestamp(), request.transaction(), request.mfaSessionFactors());
         Geo geo = place == null ? Geo.unknown() : new Geo(true, place.country(), place.city(), place.latitude(),
                 place.longitude(), place.timeZone());
         List<Object> facts = new ArrayList<>(4 + assessments.size());
@@ -117,7 +118,7 @@ public final class Evaluator {
         try {
             return anonymousIps.lookup(request.ip());
         } catch (RuntimeException e) {
-            LOG.warn("anonymous-IP lookup failed for {}: {}", request.ip().getHostAddress(), e.toString());
+            LOG.warn("anonymous-IP lookup failed for {}: {}", IpAddress.canonical(request.ip()), e.toString());
             return Optional.empty();
         }
     }

@@ -19,4 +19,12 @@ public final class IpAddress {
             throw new IllegalStateException("4 or 16 bytes are always an address", e);
         }
     }
+
+    /**
+     * The one text form of an address (dotted quad; RFC 5952 for IPv6) used as a key in stores and logs:
+     * "2001:db8::1" and "2001:DB8:0:0::1" must count as one client.
+     */
+    public static String canonical(InetAddress ip) {
+        return AddressLiteral.format(ip.getAddress());
+    }
 }

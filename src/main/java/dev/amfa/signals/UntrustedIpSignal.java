@@ -3,6 +3,7 @@ package dev.amfa.signals;
 import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Confidence;
 import dev.amfa.geo.AnonymousIp;
+import dev.amfa.ip.IpAddress;
 import dev.amfa.ip.IpListMatch;
 import dev.amfa.ip.IpLists;
 import dev.amfa.store.IpVelocity;
@@ -53,7 +54,7 @@ public final class UntrustedIpSignal implements Signal {
         if (denied.isPresent()) {
             return Future.succeededFuture(assessment(Confidence.LOW, FOUND, listDetails("deny_list", denied.get())));
         }
-        return velocity.failuresFrom(input.ip().getHostAddress(), input.at().minus(settings.velocityWindow()))
+        return velocity.failuresFrom(IpAddress.canonical(input.ip()), input.at().minus(settings.velocityWindow()))
                 .map(seen -> judge(seen, input.anonymous()));
     }
 
