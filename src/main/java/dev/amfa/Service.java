@@ -1,17 +1,15 @@
 package dev.amfa;
 
-import dev.amfa.engine.PolicyEngine;
-import dev.amfa.engine.Policies;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.evaluation.Evaluator;
 import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.ip.IpLists;
+import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.signals.ImpossibleTravelSignal;
 import dev.amfa.signals.NewDeviceSignal;
 import dev.amfa.signals.SignalRunner;
-import dev.amfa.signals.SignalSettings;
 import dev.amfa.signals.UntrustedIpSignal;
 import dev.amfa.signals.UserAgents;
 import dev.amfa.status.StatusRegistry;
@@ -30,7 +28,7 @@ import java.util.List;
  * One running service, wired from its configuration: no DI container, every part built here in the order it
  * depends on. The slow parts (compiling rules, opening databases) run on a worker thread, never an event loop.
  */
-public record Service(ServiceConfig config, StatusRegistry status, PolicyEngine engine,
+public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
                       EvaluationRequestParser parser, Evaluator evaluator, OutcomeRecorder outcomes,
                       List<Closeable> resources) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -41,9 +39,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyEngine 
 
     private static Service build(Vertx vertx, ServiceConfig config) throws Exception {
         StatusRegistry status = new StatusRegistry();
-        SignalSettings settings = SignalSettings.load(config.rulesDir());
-        Policies policies = Policies.load(config.rulesDir(), config.policiesDir());
-        status.ready("rules", "baseline " + policies.baseline().version() + ", " + policies.orgs().size() + " org policies");
+        PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC());
+        status.ready("rules", "baseline " + policies.current().baseline().version() + ", "
+                + policies.current().orgs().size() + " org policies");
 
         if (config.geoipCity().isEmpty()) {
             throw new IOException("no GeoIP City database configured (--geoip-city / AMFA_GEOIP_CITY)");
@@ -55,20 +53,16 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyEngine 
                 + (config.geoipAnonymous() == null ? "" : "; anonymous-IP " + config.geoipAnonymous()));
 
         IpLists lists = IpLists.load(config.ipListsDir());
-        LOG.info("IP lists: {} denied and {} allowed networks from {}", lists.deniedNetworks(),
-                lists.allowedNetworks(), config.ipListsDir());
-
-        Stores stores = Stores.create(config.store(), settings.velocityWindow(), config.outcomeRetention());
+        Stores stores = Stores.create(config.store(), config.outcomeRetention());
         status.ready("store", config.store());
 
         SignalRunner signals = new SignalRunner(vertx, List.of(
-                new NewDeviceSignal(settings),
-                new ImpossibleTravelSignal(settings),
-                new UntrustedIpSignal(settings, lists, stores.velocity())));
-        PolicyEngine engine = new PolicyEngine(policies);
-        Evaluator evaluator = new Evaluator(engine, signals, cities, anonymous, new UserAgents(), stores,
-                settings.velocityWindow());
-        return new Service(config, status, engine, new EvaluationRequestParser(Clock.systemUTC()), evaluator,
+                new NewDeviceSignal(),
+                new ImpossibleTravelSignal(),
+                new UntrustedIpSignal(lists, stores.velocity())));
+        Evaluator evaluator = new Evaluator(policies::current, signals, policy -> List.of(), cities, anonymous,
+                new UserAgents(), stores, evaluation -> { });
+        return new Service(config, status, policies, new EvaluationRequestParser(Clock.systemUTC()), evaluator,
                 new OutcomeRecorder(stores), List.of(cities, anonymous));
     }
 

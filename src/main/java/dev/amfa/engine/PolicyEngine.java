@@ -5,46 +5,32 @@ import org.kie.api.runtime.StatelessKieSession;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one evaluation through the baseline rules, then through the org's own policy. Each org has its own
- * KieBase, so the cost of an evaluation does not grow with the number of orgs loaded. Evaluations read the
- * current {@link Policies} once and finish on it, whatever is swapped in meanwhile.
+ * Runs one evaluation through the baseline rules, then through the org's own rule set. Each org has its own
+ * KieBase, so the cost of an evaluation does not grow with the number of orgs loaded. Stateless: callers pass
+ * the rule sets of one policy snapshot, so an evaluation finishes on the version it started with.
  */
 public final class PolicyEngine {
-    private final AtomicReference<Policies> current;
-
-    public PolicyEngine(Policies initial) {
-        this.current = new AtomicReference<>(initial);
-    }
-
-    public Policies policies() {
-        return current.get();
-    }
-
-    /** Makes new policies active for every evaluation that starts from now on. */
-    public void activate(Policies policies) {
-        current.set(policies);
+    private PolicyEngine() {
     }
 
     /**
-     * @param facts every fact of the login (context, user, device, geo, assessments); the org's policy also
-     *              sees the baseline's concluded {@code Risk}
+     * @param own   the org's rule set, or null for an org with none
+     * @param facts every fact of the login; the org's rules also see the baseline's concluded {@code Risk}
      */
-    public EngineResult evaluate(String org, Decision decision, List<Object> facts) {
-        Policies policies = current.get();
+    public static EngineResult evaluate(RuleSet baseline, RuleSet own, String version, Decision decision,
+                                        List<Object> facts) {
         List<FiredRule> fired = new ArrayList<>();
         FiredRulesListener listener = new FiredRulesListener(fired);
-        run(policies.baseline(), decision, facts, listener);
-        RuleSet own = policies.orgs().get(org);
+        run(baseline, decision, facts, listener);
         if (own != null) {
             List<Object> orgFacts = new ArrayList<>(facts.size() + 1);
             orgFacts.addAll(facts);
             orgFacts.add(decision.risk());
             run(own, decision, orgFacts, listener);
         }
-        return new EngineResult(decision, fired, policies.version(org));
+        return new EngineResult(decision, fired, version);
     }
 
     private static void run(RuleSet rules, Decision decision, List<Object> facts, FiredRulesListener listener) {

@@ -10,9 +10,6 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -43,7 +40,8 @@ public final class RuleCompiler {
             rules += pkg.getRules().size();
             declaresDecision |= pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(DECISION_GLOBAL));
         }
-        return new RuleSet(name, version(sources), kieBase, sources.stream().map(RuleSource::path).toList(), rules,
+        return new RuleSet(name, ContentHash.of(sources.stream()
+                .collect(java.util.stream.Collectors.toMap(RuleSource::path, RuleSource::drl))), kieBase, sources.stream().map(RuleSource::path).toList(), rules,
                 declaresDecision);
     }
 
@@ -53,21 +51,5 @@ public final class RuleCompiler {
         int line = lines != null && lines.length > 0 ? lines[0] : 0;
         int column = error instanceof ParserError parserError ? parserError.getCol() : 0;
         return new CompileError(file, Math.max(line, 0), Math.max(column, 0), error.getMessage().strip());
-    }
-
-    /** Hash of every file's name and text: the version reported with each decision. */
-    static String version(List<RuleSource> sources) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (RuleSource source : sources) {
-                sha.update(source.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(source.drl().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

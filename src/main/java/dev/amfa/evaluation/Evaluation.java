@@ -3,13 +3,36 @@ package dev.amfa.evaluation;
 import dev.amfa.engine.EngineResult;
 import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Confidence;
+import dev.amfa.policy.PolicyMode;
 
 import java.util.List;
 
-/** One finished evaluation: its input, what each signal said, and what the rules made of it. */
-public record Evaluation(String id, EvaluationRequest request, List<Assessment> assessments, EngineResult result) {
+/**
+ * One finished evaluation: its input, what the rules made of it, and whether the decision is enforced.
+ * An unenforced decision (audit mode, or a user outside a gradual roll-out) is answered with allow and
+ * reported as what would have happened.
+ *
+ * @param unenforcedBecause null when enforced; else why not, for the response and the log
+ */
+public record Evaluation(DecisionInput input, EngineResult result, PolicyMode mode, String unenforcedBecause) {
+
+    public String id() {
+        return input.evaluationId();
+    }
+
+    public EvaluationRequest request() {
+        return input.request();
+    }
+
+    public List<Assessment> assessments() {
+        return input.assessments();
+    }
 
     public Confidence confidence() {
         return result.decision().getConfidence();
+    }
+
+    public boolean enforced() {
+        return unenforcedBecause == null;
     }
 }

@@ -18,17 +18,22 @@ public final class EvaluationJson {
         Decision decision = evaluation.result().decision();
         JsonObject assessments = new JsonObject();
         for (Assessment a : evaluation.assessments()) assessments.put(a.getSignal(), a.toJson());
-        JsonObject mfa = new JsonObject()
-                .put("required", decision.mfaRequired())
-                .put("factors", new JsonArray(decision.factors()));
-        if (!decision.enroll().isEmpty()) mfa.put("enroll", new JsonArray(decision.enroll()));
         JsonObject json = new JsonObject()
                 .put("evaluation_id", evaluation.id())
                 .put("evaluated", decision.isEvaluated())
-                .put("action", decision.action().json())
+                .put("mode", evaluation.mode().json());
+        if (evaluation.enforced()) {
+            json.put("action", decision.action().json()).put("mfa", mfa(decision));
+        } else {
+            json.put("action", "allow").put("mfa", new JsonObject().put("required", false).put("factors", new JsonArray()))
+                    .put("audit", new JsonObject()
+                            .put("reason", evaluation.unenforcedBecause())
+                            .put("action", decision.action().json())
+                            .put("mfa", mfa(decision)));
+        }
+        json
                 .put("confidence", decision.getConfidence().json())
                 .put("risk_score", Math.round(decision.getRiskScore() * 1000) / 1000.0)
-                .put("mfa", mfa)
                 .put("assessments", assessments)
                 // A rule that fires once per signal is one reason, not three.
                 .put("reasons", new JsonArray(new java.util.ArrayList<>(new LinkedHashSet<>(evaluation.result().reasons()))))
@@ -42,5 +47,13 @@ public final class EvaluationJson {
             json.put("explanation", fired);
         }
         return json;
+    }
+
+    private static JsonObject mfa(Decision decision) {
+        JsonObject mfa = new JsonObject()
+                .put("required", decision.mfaRequired())
+                .put("factors", new JsonArray(decision.factors()));
+        if (!decision.enroll().isEmpty()) mfa.put("enroll", new JsonArray(decision.enroll()));
+        return mfa;
     }
 }

@@ -1,5 +1,6 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Transaction;
 
 import java.net.InetAddress;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A validated POST /v1/evaluate body. */
+/** A validated POST /v1/evaluate body; {@code reportedSignals} are the caller's own signals ("signals"). */
 public record EvaluationRequest(
         String org,
         String userId,
@@ -23,5 +24,6 @@ public record EvaluationRequest(
         String flow,
         String application,
         Transaction transaction,
-        List<String> mfaSessionFactors) {
+        List<String> mfaSessionFactors,
+        List<Assessment> reportedSignals) {
 }

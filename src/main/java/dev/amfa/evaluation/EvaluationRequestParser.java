@@ -1,15 +1,21 @@
 package dev.amfa.evaluation;
 
 import dev.amfa.engine.OrgName;
+import dev.amfa.facts.Assessment;
+import dev.amfa.facts.Confidence;
 import dev.amfa.facts.Factor;
 import dev.amfa.facts.Transaction;
 import dev.amfa.ip.IpAddress;
+import dev.amfa.signals.ImpossibleTravelSignal;
+import dev.amfa.signals.NewDeviceSignal;
+import dev.amfa.signals.UntrustedIpSignal;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,6 +30,12 @@ public final class EvaluationRequestParser {
     private static final int ID_LENGTH = 256;
     private static final int TEXT_LENGTH = 2048;
     private static final int LIST_ITEMS = 64;
+
+    private static final int MAX_SIGNALS = 16;
+    private static final Pattern SIGNAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final List<String> BUILT_IN_SIGNALS = List.of(
+            NewDeviceSignal.NAME, ImpossibleTravelSignal.NAME, UntrustedIpSignal.NAME);
+    private static final List<String> CONFIDENCES = List.of("high", "medium", "low", "neutral");
 
     private final Clock clock;
 
@@ -67,7 +79,36 @@ public final class EvaluationRequestParser {
 
         return new EvaluationRequest(org, userId, email, roles, attributes, enrolled, ip, userAgent, deviceId,
                 fingerprint, timestamp == null ? clock.instant() : timestamp, flow, application,
-                transaction(top.optionalObject("transaction")), passed);
+                transaction(top.optionalObject("transaction")), passed, signals(top.optionalObject("signals")));
+    }
+
+    /**
+     * Signals the caller assessed itself (a bot detector, a fraud score), inserted beside the built-in ones:
+     * {"BotCheck": {"confidence": "low", "code": "bot_detected", "details": {...}}}.
+     */
+    private static List<Assessment> signals(JsonFields signals) {
+        if (signals == null) return List.of();
+        if (signals.json().size() > MAX_SIGNALS) {
+            throw new InvalidInputException("signals", "must have at most " + MAX_SIGNALS + " signals");
+        }
+        List<Assessment> reported = new ArrayList<>();
+        for (String name : signals.json().fieldNames()) {
+            if (!SIGNAL_NAME.matcher(name).matches()) {
+                throw new InvalidInputException("signals." + name, "a signal name must be a letter then letters, digits or _ (at most 64)");
+            }
+            if (BUILT_IN_SIGNALS.contains(name)) {
+                throw new InvalidInputException("signals." + name, "is a built-in signal the service assesses itself");
+            }
+            JsonFields signal = signals.requiredObject(name);
+            String confidence = signal.requiredString("confidence", 16);
+            if (!CONFIDENCES.contains(confidence)) {
+                throw new InvalidInputException(signal.path("confidence"), "must be one of " + CONFIDENCES);
+            }
+            JsonFields details = signal.optionalObject("details");
+            reported.add(new Assessment(name, Confidence.fromJson(confidence), signal.requiredString("code", 64),
+                    details == null ? new JsonObject() : details.json().copy()));
+        }
+        return reported;
     }
 
     private static List<String> factors(JsonFields object, String name) {

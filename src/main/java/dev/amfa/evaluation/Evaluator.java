@@ -1,19 +1,16 @@
 package dev.amfa.evaluation;
 
-import dev.amfa.engine.EngineResult;
-import dev.amfa.engine.PolicyEngine;
 import dev.amfa.facts.Assessment;
-import dev.amfa.facts.Decision;
 import dev.amfa.facts.Device;
-import dev.amfa.facts.Geo;
-import dev.amfa.facts.LoginContext;
-import dev.amfa.facts.User;
 import dev.amfa.geo.AnonymousIp;
 import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.geo.GeoLookupException;
 import dev.amfa.geo.Place;
 import dev.amfa.ip.IpAddress;
+import dev.amfa.policy.EffectivePolicy;
+import dev.amfa.policy.PolicySet;
+import dev.amfa.signals.Signal;
 import dev.amfa.signals.SignalInput;
 import dev.amfa.signals.SignalRunner;
 import dev.amfa.signals.UserAgents;
@@ -25,39 +22,51 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One evaluation, end to end: look the IP and user agent up, run the signals within their budgets, run the
- * rules, and remember what the outcome will need. Runs on the event loop: nothing here blocks.
+ * One live evaluation, end to end: look the IP and user agent up, run the signals within their budgets,
+ * decide under the org's policy, and remember what the outcome will need. Runs on the event loop: nothing
+ * here blocks.
  */
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
-    private final PolicyEngine engine;
+    private final Supplier<PolicySet> policies;
     private final SignalRunner signals;
+    private final Function<EffectivePolicy, List<Signal>> orgSignals;
     private final CityLocator cities;
     private final AnonymousIpLookup anonymousIps;
     private final UserAgents userAgents;
     private final Stores stores;
-    private final Duration velocityWindow;
+    private final Consumer<Evaluation> decisionLog;
 
-    public Evaluator(PolicyEngine engine, SignalRunner signals, CityLocator cities, AnonymousIpLookup anonymousIps,
-                     UserAgents userAgents, Stores stores, Duration velocityWindow) {
-        this.engine = engine;
+    /**
+     * @param orgSignals  the org's own signals (an external risk service), beside the built-in ones
+     * @param decisionLog told of every evaluation; must not block
+     */
+    public Evaluator(Supplier<PolicySet> policies, SignalRunner signals, Function<EffectivePolicy, List<Signal>> orgSignals,
+                     CityLocator cities, AnonymousIpLookup anonymousIps, UserAgents userAgents, Stores stores,
+                     Consumer<Evaluation> decisionLog) {
+        this.policies = policies;
         this.signals = signals;
+        this.orgSignals = orgSignals;
         this.cities = cities;
         this.anonymousIps = anonymousIps;
         this.userAgents = userAgents;
         this.stores = stores;
-        this.velocityWindow = velocityWindow;
+        this.decisionLog = decisionLog;
     }
 
     public Future<Evaluation> evaluate(EvaluationRequest request) {
+        // One snapshot for the whole evaluation: a reload meanwhile does not change the rules under it.
+        EffectivePolicy policy = policies.get().forOrg(request.org());
         String id = UUID.randomUUID().toString();
         UserAgents.Families families = userAgents.parse(request.userAgent());
         Device device = new Device(request.deviceId(), request.fingerprint(), request.userAgent(),
@@ -69,49 +78,24 @@ public final class Evaluator {
         } catch (GeoLookupException e) {
             geoError = "GeoIP lookup failed: " + e.getMessage();
         }
-        Optional<AnonymousIp> anonymous = anonymousIp(request);
         Future<UserHistory> history = stores.users().load(request.org(), request.userId());
         SignalInput input = new SignalInput(request.org(), request.userId(), request.ip(), request.timestamp(),
-                device, place, geoError, anonymous, history);
+                device, place, geoError, anonymousIp(request), history, policy.signals(), policy.allowNetworks());
         Place located = place;
-        return signals.assessAll(input).compose(assessments -> {
-            Evaluation evaluation = decide(id, request, device, located, history, assessments);
-            KnownDevice known = device.key() == null ? null
+        return signals.assessAll(input, orgSignals.apply(policy)).compose(assessed -> {
+            List<Assessment> assessments = new ArrayList<>(assessed);
+            assessments.addAll(request.reportedSignals());
+            // A history that failed or came late was already answered for by the signals; count no failures.
+            UserHistory known = history.succeeded() ? history.result() : UserHistory.NONE;
+            int failures = known.failuresSince(request.timestamp().minus(policy.signals().velocityWindow()));
+            Evaluation evaluation = Decider.decide(policy,
+                    new DecisionInput(id, request, device, located, assessments, failures));
+            decisionLog.accept(evaluation);
+            KnownDevice seen = device.key() == null ? null
                     : new KnownDevice(device.key(), families.browser(), families.os(), request.timestamp());
-            EvaluationRecord record = new EvaluationRecord(id, request.org(), request.userId(),
-                    IpAddress.canonical(request.ip()), request.timestamp(), known, located);
-            return stores.evaluations().save(record).map(evaluation);
+            return stores.evaluations().save(new EvaluationRecord(id, request.org(), request.userId(),
+                    IpAddress.canonical(request.ip()), request.timestamp(), seen, located)).map(evaluation);
         });
-    }
-
-    private Evaluation decide(String id, EvaluationRequest request, Device device, Place place,
-                              Future<UserHistory> history, List<Assessment> assessments) {
-        // The history may have failed or be late; the signals already said so, and the user's failure count is 0.
-        UserHistory known = history.succeeded() ? history.result() : UserHistory.NONE;
-        User user = new User(request.userId(), request.email(), request.roles(), request.attributes(),
-                request.enrolledFactors(), known.failuresSince(request.timestamp().minus(velocityWindow)));
-        LoginContext login = new LoginContext(id, request.org(), request.flow(), request.application(),
-                IpAddress.canonical(request.ip()), request.timestamp(), request.transaction(), request.mfaSessionFactors());
-        Geo geo = place == null ? Geo.unknown() : new Geo(true, place.country(), place.city(), place.latitude(),
-                place.longitude(), place.timeZone());
-        List<Object> facts = new ArrayList<>(4 + assessments.size());
-        facts.add(login);
-        facts.add(user);
-        facts.add(device);
-        facts.add(geo);
-        facts.addAll(assessments);
-        Decision decision = new Decision(request.enrolledFactors());
-        EngineResult result;
-        try {
-            result = engine.evaluate(request.org(), decision, facts);
-        } catch (RuntimeException e) {
-            // A rule that throws must not let the login through, nor fail the request: challenge (fail closed).
-            LOG.error("rules failed for evaluation {} of org {}", id, request.org(), e);
-            Decision failed = new Decision(request.enrolledFactors());
-            failed.note("the rules failed (" + e.getClass().getSimpleName() + "): challenged to fail closed");
-            result = new EngineResult(failed, List.of(), engine.policies().version(request.org()));
-        }
-        return new Evaluation(id, request, assessments, result);
     }
 
     private Optional<AnonymousIp> anonymousIp(EvaluationRequest request) {

@@ -14,26 +14,26 @@ import java.util.Map;
  * Typed reads of one JSON object's fields, each failure an {@link InvalidInputException} naming the full
  * path of the field. {@code prefix} is the path of this object ("" at the top, "user." inside user).
  */
-final class JsonFields {
+public final class JsonFields {
     private final JsonObject json;
     private final String prefix;
 
-    JsonFields(JsonObject json, String prefix) {
+    public JsonFields(JsonObject json, String prefix) {
         this.json = json;
         this.prefix = prefix;
     }
 
-    String path(String name) {
+    public String path(String name) {
         return prefix + name;
     }
 
-    String requiredString(String name, int maxLength) {
+    public String requiredString(String name, int maxLength) {
         String value = optionalString(name, maxLength);
         if (value == null) throw new InvalidInputException(path(name), "is required");
         return value;
     }
 
-    String optionalString(String name, int maxLength) {
+    public String optionalString(String name, int maxLength) {
         Object value = json.getValue(name);
         if (value == null) return null;
         if (!(value instanceof String text)) throw wrongType(name, "a string", value);
@@ -44,25 +44,25 @@ final class JsonFields {
         return text;
     }
 
-    JsonFields optionalObject(String name) {
+    public JsonFields optionalObject(String name) {
         Object value = json.getValue(name);
         if (value == null) return null;
         if (!(value instanceof JsonObject object)) throw wrongType(name, "an object", value);
         return new JsonFields(object, path(name) + ".");
     }
 
-    JsonFields requiredObject(String name) {
+    public JsonFields requiredObject(String name) {
         JsonFields object = optionalObject(name);
         if (object == null) throw new InvalidInputException(path(name), "is required");
         return object;
     }
 
-    Map<String, Object> optionalMap(String name) {
+    public Map<String, Object> optionalMap(String name) {
         JsonFields object = optionalObject(name);
         return object == null ? Map.of() : object.json.getMap();
     }
 
-    List<String> stringList(String name, int maxItems, int maxLength) {
+    public List<String> stringList(String name, int maxItems, int maxLength) {
         Object value = json.getValue(name);
         if (value == null) return List.of();
         if (!(value instanceof JsonArray array)) throw wrongType(name, "an array of strings", value);
@@ -82,7 +82,25 @@ final class JsonFields {
         return items;
     }
 
-    Number optionalNumber(String name) {
+    public JsonObject json() {
+        return json;
+    }
+
+    public boolean has(String name) {
+        return json.getValue(name) != null;
+    }
+
+    public Integer optionalInteger(String name, int min, int max) {
+        Number number = optionalNumber(name);
+        if (number == null) return null;
+        if (number.doubleValue() != Math.rint(number.doubleValue()) || number.doubleValue() < min
+                || number.doubleValue() > max) {
+            throw new InvalidInputException(path(name), "must be a whole number from " + min + " to " + max);
+        }
+        return number.intValue();
+    }
+
+    public Number optionalNumber(String name) {
         Object value = json.getValue(name);
         if (value == null) return null;
         if (!(value instanceof Number number)) throw wrongType(name, "a number", value);
@@ -90,7 +108,7 @@ final class JsonFields {
     }
 
     /** ISO-8601 with an offset or Z, e.g. 2026-11-23T09:00:00Z. */
-    Instant optionalTimestamp(String name) {
+    public Instant optionalTimestamp(String name) {
         String text = optionalString(name, 64);
         if (text == null) return null;
         try {

@@ -12,7 +12,8 @@ import java.util.List;
  * (an org trusting a network) but never a deny.
  */
 public final class Decision {
-    private final List<String> enrolled;
+    private final List<String> usable;
+    private final List<String> enabled;
     private Confidence confidence = Confidence.NEUTRAL;
     private double riskScore;
     private Risk risk;
@@ -25,7 +26,16 @@ public final class Decision {
     private final List<String> notes = new ArrayList<>();
 
     public Decision(List<String> enrolledFactors) {
-        this.enrolled = List.copyOf(enrolledFactors);
+        this(enrolledFactors, Factor.ALL);
+    }
+
+    /**
+     * @param enrolledFactors what the user has set up
+     * @param enabledFactors  what the org allows: factors outside it are never offered nor suggested for enrolment
+     */
+    public Decision(List<String> enrolledFactors, List<String> enabledFactors) {
+        this.enabled = List.copyOf(enabledFactors);
+        this.usable = enrolledFactors.stream().filter(enabled::contains).toList();
     }
 
     /** Overall confidence falls to the given level if that is lower. */
@@ -53,6 +63,19 @@ public final class Decision {
         factors = List.of();
         factorsRequired = false;
         note(why);
+    }
+
+    /**
+     * Challenge unless the decision already is one (or a deny): "every login MFA" without overriding the
+     * factors that risk already chose.
+     */
+    public void challengeAtLeast(String... preference) {
+        List<String> order = checked(preference);
+        if (action == null || action == Action.ALLOW) {
+            action = Action.CHALLENGE;
+            offered = order;
+            factors = enrolledOf(order);
+        }
     }
 
     /** Challenge with the user's enrolled factors, offered in this order of preference. */
@@ -122,7 +145,7 @@ public final class Decision {
 
     public List<String> factors() {
         if (!mfaRequired()) return List.of();
-        return action == null ? enrolled : factors;
+        return action == null ? usable : factors;
     }
 
     /**
@@ -131,12 +154,12 @@ public final class Decision {
      */
     public List<String> enroll() {
         if (!mfaRequired() || !factors().isEmpty()) return List.of();
-        if (factorsRequired || enrollOrder.isEmpty()) return offered;
-        return enrollOrder;
+        List<String> order = factorsRequired || enrollOrder.isEmpty() ? offered : enrollOrder;
+        return order.stream().filter(enabled::contains).toList();
     }
 
     private List<String> enrolledOf(List<String> order) {
-        return order.stream().filter(enrolled::contains).toList();
+        return order.stream().filter(usable::contains).toList();
     }
 
     private static List<String> checked(String[] names) {

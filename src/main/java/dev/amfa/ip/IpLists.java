@@ -54,6 +54,15 @@ public final class IpLists {
         return lists;
     }
 
+    /** Networks an org trusts (its policy's allow_networks), reported under the given list name. */
+    public static IpLists allowOnly(String list, List<Cidr> networks) {
+        if (networks.isEmpty()) return EMPTY;
+        IpPrefixTrie<Source> allow = new IpPrefixTrie<>();
+        Source source = new Source(list, IpListFile.ALLOW_CATEGORY);
+        networks.forEach(network -> allow.putIfAbsent(network, source));
+        return new IpLists(new IpPrefixTrie<>(), allow);
+    }
+
     public static IpLists empty() {
         return EMPTY;
     }

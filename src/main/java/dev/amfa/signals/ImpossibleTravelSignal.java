@@ -21,19 +21,13 @@ public final class ImpossibleTravelSignal implements Signal {
     /** Logins closer together than this are treated as this far apart in time, so a speed is always finite. */
     private static final Duration SHORTEST_ELAPSED = Duration.ofSeconds(1);
 
-    private final SignalSettings settings;
-
-    public ImpossibleTravelSignal(SignalSettings settings) {
-        this.settings = settings;
-    }
-
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public Duration budget() {
+    public Duration budget(SignalSettings settings) {
         return settings.impossibleTravelBudget();
     }
 
@@ -50,10 +44,10 @@ public final class ImpossibleTravelSignal implements Signal {
             return Future.succeededFuture(assessment(Confidence.LOW, "unknown_location",
                     new JsonObject().put("reason", "GeoIP has no location for this IP")));
         }
-        return input.history().map(h -> judge(input.place(), input.at(), h));
+        return input.history().map(h -> judge(input.place(), input.at(), h, input.settings()));
     }
 
-    Assessment judge(Place here, Instant at, UserHistory user) {
+    Assessment judge(Place here, Instant at, UserHistory user, SignalSettings settings) {
         KnownLogin last = user.lastLogin().orElse(null);
         if (last == null) {
             return assessment(Confidence.NEUTRAL, "initial_login", new JsonObject().put("to", here.toJson()));

@@ -20,13 +20,6 @@ import java.util.List;
 public final class NewDeviceSignal implements Signal {
     public static final String NAME = "NewDevice";
 
-    private final Duration history;
-    private final Duration budget;
-
-    public NewDeviceSignal(SignalSettings settings) {
-        this.history = settings.deviceHistory();
-        this.budget = settings.newDeviceBudget();
-    }
 
     @Override
     public String name() {
@@ -34,8 +27,8 @@ public final class NewDeviceSignal implements Signal {
     }
 
     @Override
-    public Duration budget() {
-        return budget;
+    public Duration budget(SignalSettings settings) {
+        return settings.newDeviceBudget();
     }
 
     @Override
@@ -45,10 +38,10 @@ public final class NewDeviceSignal implements Signal {
             return Future.succeededFuture(assessment(Confidence.LOW, "unknown_device",
                     new JsonObject().put("reason", "the request has neither a device id nor a fingerprint")));
         }
-        return input.history().map(h -> judge(device, h, input.at()));
+        return input.history().map(h -> judge(device, h, input.at(), input.settings().deviceHistory()));
     }
 
-    Assessment judge(Device device, UserHistory user, Instant at) {
+    Assessment judge(Device device, UserHistory user, Instant at, Duration history) {
         if (user.neverSeen()) {
             return assessment(Confidence.LOW, "initial_login", new JsonObject().put("known_devices", 0));
         }

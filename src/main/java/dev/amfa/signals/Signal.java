@@ -12,7 +12,7 @@ public interface Signal {
     String name();
 
     /** How long the signal may take before it is answered for as assessment_not_available. */
-    Duration budget();
+    Duration budget(SignalSettings settings);
 
     /** May complete late or fail: {@link SignalRunner} turns both into assessment_not_available. */
     Future<Assessment> assess(SignalInput input);

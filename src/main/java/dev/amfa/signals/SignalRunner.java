@@ -21,14 +21,11 @@ public final class SignalRunner {
         this.signals = List.copyOf(signals);
     }
 
-    public List<Signal> signals() {
-        return signals;
-    }
-
-    /** Always succeeds, with the assessments in the order of {@link #signals()}. */
-    public Future<List<Assessment>> assessAll(SignalInput input) {
-        List<Future<Assessment>> answers = new ArrayList<>(signals.size());
+    /** Always succeeds: one assessment per signal, the built-in ones first, then {@code extra} (an org's own). */
+    public Future<List<Assessment>> assessAll(SignalInput input, List<Signal> extra) {
+        List<Future<Assessment>> answers = new ArrayList<>(signals.size() + extra.size());
         for (Signal signal : signals) answers.add(withinBudget(signal, input));
+        for (Signal signal : extra) answers.add(withinBudget(signal, input));
         return Future.all(answers).map(done -> {
             List<Assessment> assessments = new ArrayList<>(answers.size());
             for (Future<Assessment> answer : answers) assessments.add(answer.result());
@@ -46,8 +43,9 @@ public final class SignalRunner {
         // An in-memory store answers at once: no timer needed for the common case.
         if (answer.isComplete()) return Future.succeededFuture(settle(signal, answer));
         Promise<Assessment> settled = Promise.promise();
-        long timer = vertx.setTimer(signal.budget().toMillis(), t -> settled.tryComplete(
-                Assessment.notAvailable(signal.name(), "no answer within " + signal.budget().toMillis() + " ms")));
+        long budget = signal.budget(input.settings()).toMillis();
+        long timer = vertx.setTimer(budget, t -> settled.tryComplete(
+                Assessment.notAvailable(signal.name(), "no answer within " + budget + " ms")));
         answer.onComplete(done -> {
             vertx.cancelTimer(timer);
             settled.tryComplete(settle(signal, done));

@@ -23,12 +23,10 @@ public final class UntrustedIpSignal implements Signal {
     public static final String NAME = "UntrustedIP";
     private static final String FOUND = "found_on_deny_list";
 
-    private final SignalSettings settings;
     private final IpLists lists;
     private final VelocityStore velocity;
 
-    public UntrustedIpSignal(SignalSettings settings, IpLists lists, VelocityStore velocity) {
-        this.settings = settings;
+    public UntrustedIpSignal(IpLists lists, VelocityStore velocity) {
         this.lists = lists;
         this.velocity = velocity;
     }
@@ -39,13 +37,13 @@ public final class UntrustedIpSignal implements Signal {
     }
 
     @Override
-    public Duration budget() {
+    public Duration budget(SignalSettings settings) {
         return settings.untrustedIpBudget();
     }
 
     @Override
     public Future<Assessment> assess(SignalInput input) {
-        Optional<IpListMatch> allowed = lists.allowed(input.ip());
+        Optional<IpListMatch> allowed = input.orgAllow().allowed(input.ip()).or(() -> lists.allowed(input.ip()));
         if (allowed.isPresent()) {
             return Future.succeededFuture(assessment(Confidence.HIGH, "not_found_on_deny_list",
                     listDetails("allow_list", allowed.get())));
@@ -54,11 +52,12 @@ public final class UntrustedIpSignal implements Signal {
         if (denied.isPresent()) {
             return Future.succeededFuture(assessment(Confidence.LOW, FOUND, listDetails("deny_list", denied.get())));
         }
+        SignalSettings settings = input.settings();
         return velocity.failuresFrom(IpAddress.canonical(input.ip()), input.at().minus(settings.velocityWindow()))
-                .map(seen -> judge(seen, input.anonymous()));
+                .map(seen -> judge(seen, input.anonymous(), settings));
     }
 
-    private Assessment judge(IpVelocity seen, Optional<AnonymousIp> anonymous) {
+    private Assessment judge(IpVelocity seen, Optional<AnonymousIp> anonymous, SignalSettings settings) {
         if (seen.failures() >= settings.velocityFailures() && seen.distinctUsers() >= settings.velocityDistinctUsers()) {
             return assessment(Confidence.LOW, "high_velocity", new JsonObject()
                     .put("source", "velocity")

@@ -7,6 +7,9 @@ import dev.amfa.facts.Decision;
 import dev.amfa.facts.Device;
 import dev.amfa.facts.Geo;
 import dev.amfa.facts.LoginContext;
+import dev.amfa.facts.Org;
+import dev.amfa.policy.Baseline;
+import dev.amfa.policy.EffectivePolicy;
 import dev.amfa.facts.User;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The shipped baseline rules (rules/*.drl): how signal confidences combine and which factors are offered. */
 class BaselineRulesTest {
     private static final List<String> ALL_ENROLLED = List.of("sms", "email", "otp", "push", "webauthn-roaming");
-    private static PolicyEngine engine;
+    static Baseline baseline;
 
     @BeforeAll
     static void compile() throws Exception {
-        engine = new PolicyEngine(Policies.load(Path.of("rules"), Path.of("does-not-exist")));
+        baseline = Baseline.load(Path.of("rules"));
+    }
+
+    /** The Org fact of an org without a policy folder. */
+    static Org defaultOrg(String name) {
+        return EffectivePolicy.of(baseline, name, null).fact();
     }
 
     static Assessment a(String signal, Confidence confidence, String code) {
@@ -42,8 +50,9 @@ class BaselineRulesTest {
         facts.add(new User("alice", null, List.of(), Map.of(), enrolled, 0));
         facts.add(new Device("d", null, "ua", "Chrome", "Windows"));
         facts.add(Geo.unknown());
+        facts.add(defaultOrg("acme"));
         facts.addAll(List.of(assessments));
-        return engine.evaluate("acme", new Decision(enrolled), facts);
+        return PolicyEngine.evaluate(baseline.rules(), null, baseline.version(), new Decision(enrolled), facts);
     }
 
     static EngineResult run(Assessment... assessments) {
@@ -154,6 +163,6 @@ class BaselineRulesTest {
         FiredRule allow = r.fired().get(4);
         assertEquals("baseline", allow.ruleSet());
         assertTrue(allow.facts().get(0).toString().startsWith("Risk(high"), allow.facts().toString());
-        assertEquals(engine.policies().baseline().version(), r.policyVersion());
+        assertEquals(baseline.version(), r.policyVersion());
     }
 }

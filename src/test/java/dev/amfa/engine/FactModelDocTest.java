@@ -6,10 +6,14 @@ import dev.amfa.facts.Decision;
 import dev.amfa.facts.Geo;
 import dev.amfa.facts.LoginContext;
 import dev.amfa.facts.User;
+import dev.amfa.policy.EffectivePolicy;
+import dev.amfa.policy.PolicyRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FactModelDocTest {
 
     @Test
-    void theWorkedExampleCompilesAndDecides() throws Exception {
+    void theWorkedExampleCompilesAndDecides(@TempDir Path policies) throws Exception {
         String page = Files.readString(Path.of("docs/fact-model.md"));
         Matcher blocks = Pattern.compile("```drl\\n(.*?)```", Pattern.DOTALL).matcher(page);
         String example = null;
         while (blocks.find()) example = blocks.group(1);
         assertTrue(example != null && example.contains("rule "), "no worked example found");
+        Files.createDirectories(policies.resolve("bank"));
+        Files.writeString(policies.resolve("bank/example.drl"), example);
+        EffectivePolicy bank = PolicyRegistry.load(Path.of("rules"), policies, Clock.systemUTC()).current().forOrg("bank");
 
-        RuleSet bank = RuleCompiler.compile("bank", List.of(new RuleSource("bank/example.drl", example)));
-        PolicyEngine engine = new PolicyEngine(new Policies(Policies.load(Path.of("rules"), Path.of("none")).baseline(),
-                Map.of("bank", bank)));
         List<String> enrolled = List.of("otp", "webauthn-roaming");
         LoginContext login = new LoginContext("e", "bank", "saml", null, "192.0.2.1", Instant.EPOCH, null, List.of());
-
-        Decision admin = engine.evaluate("bank", new Decision(enrolled), List.of(login,
+        Decision admin = OrgPoliciesTest.evaluate(bank, enrolled, List.of(login,
                 new User("root", null, List.of("admin"), Map.of(), enrolled, 0),
                 new Geo(true, "GB", "London", 51.5, -0.1, "Europe/London"),
                 a("NewDevice", Confidence.HIGH, "match"))).decision();
         assertEquals(Action.CHALLENGE, admin.action());
         assertEquals(List.of("webauthn-roaming"), admin.factors());
 
-        Decision sanctioned = engine.evaluate("bank", new Decision(enrolled), List.of(login,
+        Decision sanctioned = OrgPoliciesTest.evaluate(bank, enrolled, List.of(login,
                 new User("alice", null, List.of(), Map.of(), enrolled, 0),
                 new Geo(true, "KP", null, 39.0, 125.7, null),
                 a("NewDevice", Confidence.HIGH, "match"))).decision();

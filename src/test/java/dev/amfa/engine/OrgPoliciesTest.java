@@ -3,12 +3,20 @@ package dev.amfa.engine;
 import dev.amfa.facts.Action;
 import dev.amfa.facts.Confidence;
 import dev.amfa.facts.Decision;
+import dev.amfa.facts.LoginContext;
+import dev.amfa.facts.User;
+import dev.amfa.policy.EffectivePolicy;
+import dev.amfa.policy.PolicyRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.amfa.engine.BaselineRulesTest.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An org's own DRL runs after the baseline, sees its Risk, and only for that org. */
 class OrgPoliciesTest {
 
-    private static final String ADMINS_USE_KEYS = """
+    static final String ADMINS_USE_KEYS = """
             package amfa.org.bank;
             import dev.amfa.facts.Decision;
             import dev.amfa.facts.Risk;
@@ -35,27 +43,34 @@ class OrgPoliciesTest {
             end
             """;
 
+    static EngineResult evaluate(EffectivePolicy policy, List<String> enrolled, List<Object> facts) {
+        List<Object> all = new ArrayList<>(facts);
+        all.add(policy.fact());
+        return PolicyEngine.evaluate(policy.baseline().rules(), policy.ownRules(), policy.version(),
+                new Decision(enrolled), all);
+    }
+
     @Test
     void anOrgsRulesRefineTheBaselineForThatOrgOnly(@TempDir Path policies) throws Exception {
         Files.createDirectories(policies.resolve("bank"));
         Files.writeString(policies.resolve("bank/admins.drl"), ADMINS_USE_KEYS);
-        Policies loaded = Policies.load(Path.of("rules"), policies);
-        assertEquals(1, loaded.orgs().get("bank").ruleCount());
-        PolicyEngine engine = new PolicyEngine(loaded);
+        PolicyRegistry registry = PolicyRegistry.load(Path.of("rules"), policies, Clock.systemUTC());
+        EffectivePolicy bankPolicy = registry.current().forOrg("bank");
+        assertEquals(1, bankPolicy.ownRules().ruleCount());
 
         List<String> enrolled = List.of("otp", "webauthn-roaming");
         List<Object> facts = List.of(
-                new dev.amfa.facts.LoginContext("e", "bank", "saml", null, "192.0.2.1", java.time.Instant.EPOCH, null, List.of()),
-                new dev.amfa.facts.User("root", null, List.of("admin"), java.util.Map.of(), enrolled, 0),
+                new LoginContext("e", "bank", "saml", null, "192.0.2.1", Instant.EPOCH, null, List.of()),
+                new User("root", null, List.of("admin"), Map.of(), enrolled, 0),
                 a("NewDevice", Confidence.HIGH, "match"));
 
-        EngineResult bank = engine.evaluate("bank", new Decision(enrolled), facts);
+        EngineResult bank = evaluate(bankPolicy, enrolled, facts);
         assertEquals(Action.CHALLENGE, bank.decision().action());
         assertEquals(List.of("webauthn-roaming"), bank.decision().factors());
         assertEquals("bank", bank.fired().get(bank.fired().size() - 1).ruleSet());
-        assertTrue(bank.policyVersion().startsWith(loaded.baseline().version() + "+"));
+        assertTrue(bank.policyVersion().startsWith(registry.current().baseline().version() + "+"));
 
-        EngineResult other = engine.evaluate("shop", new Decision(enrolled), facts);
+        EngineResult other = evaluate(registry.current().forOrg("shop"), enrolled, facts);
         assertEquals(Action.ALLOW, other.decision().action());
         assertNotEquals(bank.policyVersion(), other.policyVersion());
     }
@@ -64,8 +79,8 @@ class OrgPoliciesTest {
     void anOrgPolicyThatDoesNotCompileStopsTheLoadNamingFileAndLine(@TempDir Path policies) throws Exception {
         Files.createDirectories(policies.resolve("broken"));
         Files.writeString(policies.resolve("broken/typo.drl"), ADMINS_USE_KEYS.replace("Risk()", "Risk(("));
-        RuleCompilationException e = assertThrows(RuleCompilationException.class,
-                () -> Policies.load(Path.of("rules"), policies));
+        var e = assertThrows(dev.amfa.policy.PolicyRejectedException.class,
+                () -> PolicyRegistry.load(Path.of("rules"), policies, Clock.systemUTC()));
         CompileError first = e.errors().get(0);
         assertEquals("broken/typo.drl", first.file());
         assertTrue(first.line() >= 9 && first.line() <= 12, first.toString());

@@ -69,8 +69,7 @@ class RuleCompilerTest {
                 """;
         RuleSet set = RuleCompiler.compile("t", List.of(new RuleSource("x.drl", noGlobal)));
         assertFalse(set.declaresDecision());
-        PolicyEngine engine = new PolicyEngine(new Policies(set, java.util.Map.of()));
-        var result = engine.evaluate("acme", new dev.amfa.facts.Decision(List.of()), List.of(
+        var result = PolicyEngine.evaluate(set, null, set.version(), new dev.amfa.facts.Decision(List.of()), List.of(
                 new dev.amfa.facts.LoginContext("e", "acme", "saml", null, "192.0.2.1", java.time.Instant.EPOCH, null, List.of())));
         assertEquals(List.of("Looks only"), result.reasons());
     }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImpossibleTravelSignalTest {
-    private final ImpossibleTravelSignal signal = new ImpossibleTravelSignal(SignalFixtures.settings());
+    private final ImpossibleTravelSignal signal = new ImpossibleTravelSignal();
 
     private static UserHistory loggedIn(KnownLogin... logins) {
         return new UserHistory(NOW.minus(Duration.ofDays(90)), List.of(), List.of(logins), List.of());
@@ -129,7 +129,7 @@ class ImpossibleTravelSignalTest {
     void aFailedGeoLookupIsNotAvailable() {
         SignalInput broken = new SignalInput("acme", "alice", SignalFixtures.input(chromeOnWindows("d"), null,
                 UserHistory.NONE).ip(), NOW, chromeOnWindows("d"), null, "GeoIP lookup failed: corrupt",
-                Optional.empty(), Future.succeededFuture(UserHistory.NONE));
+                Optional.empty(), Future.succeededFuture(UserHistory.NONE), SignalFixtures.settings(), dev.amfa.ip.IpLists.empty());
         Assessment result = signal.assess(broken).result();
         assertEquals(Assessment.NOT_AVAILABLE, result.getCode());
         assertEquals(Confidence.LOW, result.getConfidence());

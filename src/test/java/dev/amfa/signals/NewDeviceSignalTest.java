@@ -16,7 +16,7 @@ import static dev.amfa.signals.SignalFixtures.chromeOnWindows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NewDeviceSignalTest {
-    private final NewDeviceSignal signal = new NewDeviceSignal(SignalFixtures.settings());
+    private final NewDeviceSignal signal = new NewDeviceSignal();
 
     private static UserHistory seen(KnownDevice... devices) {
         return new UserHistory(NOW.minus(Duration.ofDays(400)), List.of(devices), List.of(), List.of());

@@ -4,6 +4,7 @@ import dev.amfa.facts.Device;
 import dev.amfa.geo.AnonymousIp;
 import dev.amfa.geo.Place;
 import dev.amfa.ip.IpAddress;
+import dev.amfa.ip.IpLists;
 import dev.amfa.store.UserHistory;
 import io.vertx.core.Future;
 
@@ -40,6 +41,6 @@ final class SignalFixtures {
 
     static SignalInput input(Device device, Place place, Optional<AnonymousIp> anonymous, UserHistory history) {
         return new SignalInput("acme", "alice", IpAddress.parse("81.2.69.142"), NOW, device, place, null,
-                anonymous, Future.succeededFuture(history));
+                anonymous, Future.succeededFuture(history), settings(), IpLists.empty());
     }
 }

@@ -29,7 +29,7 @@ class SignalRunnerTest {
     private static Signal signal(String name, long budgetMs, Function<SignalInput, Future<Assessment>> answer) {
         return new Signal() {
             public String name() { return name; }
-            public Duration budget() { return Duration.ofMillis(budgetMs); }
+            public Duration budget(SignalSettings settings) { return Duration.ofMillis(budgetMs); }
             public Future<Assessment> assess(SignalInput input) { return answer.apply(input); }
         };
     }
@@ -40,7 +40,7 @@ class SignalRunnerTest {
 
     private List<Assessment> run(Signal... signals) throws Exception {
         SignalInput input = SignalFixtures.input(SignalFixtures.chromeOnWindows("d"), null, UserHistory.NONE);
-        return new SignalRunner(vertx, List.of(signals)).assessAll(input).await(10, TimeUnit.SECONDS);
+        return new SignalRunner(vertx, List.of(signals)).assessAll(input, List.of()).await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -84,9 +84,10 @@ class SignalRunnerTest {
     void aHistoryStoreThatHangsMakesTheDeviceSignalNotAvailable() throws Exception {
         SignalInput input = new SignalInput("acme", "alice", SignalFixtures.input(SignalFixtures.chromeOnWindows("d"),
                 null, UserHistory.NONE).ip(), SignalFixtures.NOW, SignalFixtures.chromeOnWindows("d"), null, null,
-                java.util.Optional.empty(), Promise.<UserHistory>promise().future());
-        NewDeviceSignal device = new NewDeviceSignal(SignalFixtures.settings());
-        List<Assessment> result = new SignalRunner(vertx, List.of(device)).assessAll(input).await(10, TimeUnit.SECONDS);
+                java.util.Optional.empty(), Promise.<UserHistory>promise().future(), SignalFixtures.settings(),
+                dev.amfa.ip.IpLists.empty());
+        List<Assessment> result = new SignalRunner(vertx, List.of(new NewDeviceSignal())).assessAll(input, List.of())
+                .await(10, TimeUnit.SECONDS);
         assertEquals(Assessment.NOT_AVAILABLE, result.get(0).getCode());
         assertEquals("NewDevice", result.get(0).getSignal());
     }

@@ -28,12 +28,12 @@ class UntrustedIpSignalTest {
     private final UntrustedIpSignal signal;
 
     UntrustedIpSignalTest() throws IOException {
-        signal = new UntrustedIpSignal(settings, IpLists.load(Path.of("src/test/resources/signals/lists")), velocity);
+        signal = new UntrustedIpSignal(IpLists.load(Path.of("src/test/resources/signals/lists")), velocity);
     }
 
     private Assessment assess(String ip, Optional<AnonymousIp> anonymous) {
         SignalInput input = new SignalInput("acme", "alice", IpAddress.parse(ip), NOW, chromeOnWindows("d"), null,
-                null, anonymous, Future.succeededFuture(UserHistory.NONE));
+                null, anonymous, Future.succeededFuture(UserHistory.NONE), settings, IpLists.empty());
         return signal.assess(input).result();
     }
 

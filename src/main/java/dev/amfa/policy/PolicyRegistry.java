@@ -1,0 +1,243 @@
+package dev.amfa.policy;
+
+import dev.amfa.engine.OrgName;
+import dev.amfa.engine.RuleCompilationException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The policies in force and how they change. Readers take {@link #current()} without locking; every change
+ * (a reload from disk, an upload, a rollback) is serialised, builds and tests its candidate completely, and
+ * then swaps the whole {@link PolicySet} at once, so an evaluation never sees half a change and a change that
+ * fails leaves the running version in force. Blocking: call the changing methods off the event loop.
+ */
+public final class PolicyRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistry.class);
+    /** Versions kept per org for rollback. */
+    static final int HISTORY = 10;
+    static final String BASELINE = "baseline";
+
+    private final Path rulesDir;
+    private final Path policiesDir;
+    private final Clock clock;
+    private volatile PolicySet current;
+    private final Map<String, String> seenOnDisk = new HashMap<>();
+    private final Map<String, Deque<OrgPolicy>> history = new HashMap<>();
+    private final Map<String, PolicyStatus> status = new TreeMap<>();
+    private long changes;
+    private long failures;
+
+    private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock) {
+        this.rulesDir = rulesDir;
+        this.policiesDir = policiesDir;
+        this.clock = clock;
+    }
+
+    /** Loads rules/ and policies/ at start-up: anything that does not compile or pass its tests is an error. */
+    public static PolicyRegistry load(Path rulesDir, Path policiesDir, Clock clock)
+            throws IOException, RuleCompilationException, PolicyRejectedException {
+        PolicyRegistry registry = new PolicyRegistry(rulesDir, policiesDir, clock);
+        Baseline baseline = Baseline.load(rulesDir);
+        Map<String, OrgPolicy> orgs = new TreeMap<>();
+        for (Map.Entry<String, PolicySources> disk : registry.readPoliciesDir().entrySet()) {
+            orgs.put(disk.getKey(), PolicyBuilder.build(disk.getValue(), baseline, "disk"));
+            registry.seenOnDisk.put(disk.getKey(), disk.getValue().version());
+        }
+        registry.current = PolicySet.of(baseline, orgs);
+        registry.status.put(BASELINE, new PolicyStatus(baseline.version(), "disk", clock.instant(), 0, null, null));
+        orgs.forEach((org, p) -> registry.status.put(org,
+                new PolicyStatus(p.version(), "disk", clock.instant(), 0, null, null)));
+        LOG.info("policies loaded: baseline {} ({} rules) and {} orgs", baseline.version(),
+                baseline.rules().ruleCount(), orgs.size());
+        return registry;
+    }
+
+    public PolicySet current() {
+        return current;
+    }
+
+    /**
+     * Recompiles what changed on disk since it was last read: the baseline when rules/ changed (every org's tests
+     * then run against it before it is activated), and each org whose folder changed. Orgs whose folders are
+     * gone return to the baseline, unless their policy was uploaded.
+     */
+    public synchronized ReloadReport reloadFromDisk() {
+        ReloadReport report = new ReloadReport();
+        PolicySet before = current;
+        Baseline baseline = reloadBaseline(before, report);
+        Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
+        Map<String, PolicySources> onDisk;
+        try {
+            onDisk = readPoliciesDir();
+        } catch (IOException e) {
+            fail(BASELINE, report, new JsonObject().put("errors", new JsonArray().add(
+                    new JsonObject().put("file", policiesDir.toString()).put("message", e.getMessage()))));
+            return report;
+        }
+        for (Map.Entry<String, PolicySources> disk : onDisk.entrySet()) {
+            String org = disk.getKey();
+            String version = disk.getValue().version();
+            // Unchanged orgs were verified against a new baseline before it was accepted.
+            if (version.equals(seenOnDisk.get(org))) continue;
+            seenOnDisk.put(org, version);
+            try {
+                orgs.put(org, PolicyBuilder.build(disk.getValue(), baseline, "disk"));
+                report.activated(org, version);
+            } catch (PolicyRejectedException e) {
+                fail(org, report, e.toJson());
+            }
+        }
+        for (String org : List.copyOf(orgs.keySet())) {
+            if (!onDisk.containsKey(org) && seenOnDisk.containsKey(org) && "disk".equals(orgs.get(org).origin())) {
+                orgs.remove(org);
+                seenOnDisk.remove(org);
+                report.removed(org);
+            }
+        }
+        activate(before, PolicySet.of(baseline, orgs), report);
+        return report;
+    }
+
+    private Baseline reloadBaseline(PolicySet before, ReloadReport report) {
+        try {
+            Baseline candidate = Baseline.load(rulesDir, before.baseline());
+            if (candidate == before.baseline()) return candidate;
+            for (OrgPolicy org : before.ownPolicies().values()) PolicyBuilder.verify(org, candidate);
+            report.activated(BASELINE, candidate.version());
+            return candidate;
+        } catch (RuleCompilationException e) {
+            JsonArray errors = new JsonArray();
+            e.errors().forEach(error -> errors.add(error.toJson()));
+            fail(BASELINE, report, new JsonObject().put("errors", errors));
+        } catch (PolicyRejectedException e) {
+            fail(BASELINE, report, e.toJson().put("message", "the new baseline breaks the tests of org " + e.org()));
+        } catch (IOException | RuntimeException e) {
+            fail(BASELINE, report, new JsonObject().put("errors", new JsonArray().add(
+                    new JsonObject().put("file", rulesDir.toString()).put("message", e.getMessage()))));
+        }
+        return before.baseline();
+    }
+
+    /**
+     * Builds and tests an uploaded policy; activates it unless {@code activate} is false (a dry run).
+     *
+     * @throws PolicyRejectedException and nothing changes
+     */
+    public synchronized OrgPolicy upload(PolicySources sources, boolean activate) throws PolicyRejectedException {
+        PolicySet before = current;
+        OrgPolicy candidate;
+        try {
+            candidate = PolicyBuilder.build(sources, before.baseline(), "api");
+        } catch (PolicyRejectedException e) {
+            if (activate) fail(sources.org(), new ReloadReport(), e.toJson());
+            throw e;
+        }
+        if (!activate) return candidate;
+        Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
+        orgs.put(sources.org(), candidate);
+        ReloadReport report = new ReloadReport();
+        report.activated(sources.org(), candidate.version());
+        activate(before, PolicySet.of(before.baseline(), orgs), report);
+        return candidate;
+    }
+
+    /**
+     * Returns the org to the version before its current one.
+     *
+     * @throws IllegalStateException when there is no earlier version
+     */
+    public synchronized OrgPolicy rollback(String org) throws PolicyRejectedException {
+        Deque<OrgPolicy> earlier = history.get(org);
+        if (earlier == null || earlier.isEmpty()) throw new IllegalStateException("org " + org + " has no earlier version");
+        PolicySet before = current;
+        OrgPolicy previous = earlier.peek();
+        PolicyBuilder.verify(previous, before.baseline());
+        earlier.pop();
+        Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
+        orgs.put(org, previous);
+        current = PolicySet.of(before.baseline(), orgs);
+        changes++;
+        status.put(org, status.get(org).activated(previous.version(), previous.origin(), clock.instant(), earlier.size()));
+        LOG.info("policy {} rolled back to {}", org, previous.version());
+        return previous;
+    }
+
+    private void activate(PolicySet before, PolicySet after, ReloadReport report) {
+        if (report.activatedNames().isEmpty() && report.removedNames().isEmpty()) return;
+        current = after;
+        changes++;
+        for (String name : report.activatedNames()) {
+            if (name.equals(BASELINE)) {
+                status.put(BASELINE, status.get(BASELINE).activated(after.baseline().version(), "disk", clock.instant(), 0));
+                continue;
+            }
+            EffectivePolicy previous = before.orgs().get(name);
+            Deque<OrgPolicy> earlier = history.computeIfAbsent(name, k -> new ArrayDeque<>());
+            if (previous != null) {
+                earlier.push(previous.own());
+                while (earlier.size() > HISTORY) earlier.removeLast();
+            }
+            OrgPolicy now = after.orgs().get(name).own();
+            PolicyStatus old = status.getOrDefault(name, new PolicyStatus(null, null, null, 0, null, null));
+            status.put(name, old.activated(now.version(), now.origin(), clock.instant(), earlier.size()));
+            LOG.info("policy {} {} activated ({})", name, now.version(), now.origin());
+        }
+        for (String name : report.removedNames()) {
+            status.remove(name);
+            LOG.info("policy {} removed: its folder is gone, the org runs the baseline", name);
+        }
+    }
+
+    private void fail(String name, ReloadReport report, JsonObject failure) {
+        failures++;
+        report.rejected(name, failure);
+        PolicyStatus old = status.getOrDefault(name, new PolicyStatus(null, null, null, 0, null, null));
+        status.put(name, old.failed(clock.instant(), failure));
+        LOG.warn("policy {} rejected, the running version stays: {}", name, failure.encode());
+    }
+
+    private Map<String, PolicySources> readPoliciesDir() throws IOException {
+        Map<String, PolicySources> found = new TreeMap<>();
+        if (!Files.isDirectory(policiesDir)) return found;
+        try (Stream<Path> dirs = Files.list(policiesDir)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String org = dir.getFileName().toString();
+                if (!OrgName.isValid(org)) continue;
+                PolicySources sources = PolicySources.readDirectory(org, dir);
+                if (!sources.isEmpty()) found.put(org, sources);
+            }
+        }
+        return found;
+    }
+
+    public synchronized JsonObject status() {
+        JsonObject orgs = new JsonObject();
+        status.forEach((name, s) -> {
+            if (!name.equals(BASELINE)) orgs.put(name, s.toJson());
+        });
+        return new JsonObject()
+                .put("baseline", status.get(BASELINE).toJson())
+                .put("orgs", orgs)
+                .put("changes", changes)
+                .put("rejected", failures);
+    }
+
+    /** Rejected changes since start: a metric for alerting on a policy edit that never took effect. */
+    public synchronized long rejectedChanges() {
+        return failures;
+    }
+}
