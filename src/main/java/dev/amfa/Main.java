@@ -1,6 +1,9 @@
 package dev.amfa;
 
+import dev.amfa.cli.CheckCommand;
+import dev.amfa.cli.EvalCommand;
 import dev.amfa.cli.ServeCommand;
+import dev.amfa.cli.TestCommand;
 import dev.amfa.http.Routes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The amfa command line; {@link #routing} is the HTTP API that serve runs and the tests reuse. */
 @Command(name = "amfa", mixinStandardHelpOptions = true, version = "amfa 0.1.0",
         description = "Adaptive MFA policy service: risk signals in, allow/challenge/deny out.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, TestCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -21,6 +21,13 @@ public final class PolicyBuilder {
     }
 
     public static OrgPolicy build(PolicySources sources, Baseline baseline, String origin) throws PolicyRejectedException {
+        OrgPolicy candidate = compile(sources, origin);
+        verify(candidate, baseline);
+        return candidate;
+    }
+
+    /** Parses and compiles, without running the tests (amfa check). */
+    public static OrgPolicy compile(PolicySources sources, String origin) throws PolicyRejectedException {
         String org = sources.org();
         List<CompileError> errors = new ArrayList<>();
         String settingsFile = org + "/" + OrgSettings.FILE_NAME;
@@ -51,23 +58,27 @@ public final class PolicyBuilder {
             }
         }
         if (!errors.isEmpty()) throw new PolicyRejectedException(org, errors, List.of());
-        OrgPolicy candidate = new OrgPolicy(org, sources, settings, rules, List.copyOf(tests), origin);
-        verify(candidate, baseline);
-        return candidate;
+        return new OrgPolicy(org, sources, settings, rules, List.copyOf(tests), origin);
     }
 
     /** Runs the policy's tests against a baseline: on a new baseline every org's tests must still pass. */
     public static void verify(OrgPolicy policy, Baseline baseline) throws PolicyRejectedException {
-        EffectivePolicy effective;
+        List<PolicyTestResult> failed = test(policy, baseline).stream().filter(r -> !r.passed()).toList();
+        if (!failed.isEmpty()) throw new PolicyRejectedException(policy.org(), List.of(), failed);
+    }
+
+    /** Every test case's result, passed or not (amfa test). */
+    public static List<PolicyTestResult> test(OrgPolicy policy, Baseline baseline) throws PolicyRejectedException {
+        return PolicyTests.run(effective(policy, baseline), policy.tests());
+    }
+
+    public static EffectivePolicy effective(OrgPolicy policy, Baseline baseline) throws PolicyRejectedException {
         try {
-            effective = EffectivePolicy.of(baseline, policy.org(), policy);
+            return EffectivePolicy.of(baseline, policy.org(), policy);
         } catch (IllegalArgumentException e) {
             throw new PolicyRejectedException(policy.org(), List.of(new CompileError(
                     policy.org() + "/" + OrgSettings.FILE_NAME, 0, 0, "thresholds: " + e.getMessage())), List.of());
         }
-        List<PolicyTestResult> failed = PolicyTests.run(effective, policy.tests()).stream()
-                .filter(r -> !r.passed()).toList();
-        if (!failed.isEmpty()) throw new PolicyRejectedException(policy.org(), List.of(), failed);
     }
 
     private static String fieldMessage(PolicyFileException e) {

@@ -211,6 +211,11 @@ public final class PolicyRegistry {
     }
 
     private Map<String, PolicySources> readPoliciesDir() throws IOException {
+        return readPolicies(policiesDir);
+    }
+
+    /** Every org folder of a policies directory that holds policy files; a missing directory holds none. */
+    public static Map<String, PolicySources> readPolicies(Path policiesDir) throws IOException {
         Map<String, PolicySources> found = new TreeMap<>();
         if (!Files.isDirectory(policiesDir)) return found;
         try (Stream<Path> dirs = Files.list(policiesDir)) {
