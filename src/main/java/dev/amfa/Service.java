@@ -1,12 +1,16 @@
 package dev.amfa;
 
+import dev.amfa.decisions.DecisionLog;
+import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.EvaluationRequestParser;
+import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
 import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.ip.IpLists;
 import dev.amfa.policy.PolicyRegistry;
+import dev.amfa.reload.DirectoryWatcher;
 import dev.amfa.signals.ImpossibleTravelSignal;
 import dev.amfa.signals.NewDeviceSignal;
 import dev.amfa.signals.SignalRunner;
@@ -19,9 +23,10 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +34,13 @@ import java.util.List;
  * depends on. The slow parts (compiling rules, opening databases) run on a worker thread, never an event loop.
  */
 public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
-                      EvaluationRequestParser parser, Evaluator evaluator, OutcomeRecorder outcomes,
-                      List<Closeable> resources) {
+                      DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
+                      OutcomeRecorder outcomes, List<AutoCloseable> resources) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    /** Decisions kept per org by the in-memory decision log, for dry-run replays. */
+    static final int DECISIONS_PER_ORG = 10_000;
+    /** How long the watcher waits for an editor's burst of saves to end before reloading once. */
+    static final Duration RELOAD_QUIET_PERIOD = Duration.ofMillis(300);
 
     public static Future<Service> start(Vertx vertx, ServiceConfig config) {
         return vertx.executeBlocking(() -> build(vertx, config), false);
@@ -60,17 +69,31 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        Evaluator evaluator = new Evaluator(policies::current, signals, policy -> List.of(), cities, anonymous,
-                new UserAgents(), stores, evaluation -> { });
-        return new Service(config, status, policies, new EvaluationRequestParser(Clock.systemUTC()), evaluator,
-                new OutcomeRecorder(stores), List.of(cities, anonymous));
+        DecisionLog decisions = new InMemoryDecisionLog(DECISIONS_PER_ORG);
+        ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
+        Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
+                new UserAgents(), stores, decisions::append);
+        List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk));
+        if (config.watch()) resources.add(watch(vertx, config, policies));
+        return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
+                evaluator, new OutcomeRecorder(stores), resources);
+    }
+
+    /** Reloads what changed once an editor's burst of saves is over; compiling runs on a worker thread. */
+    private static DirectoryWatcher watch(Vertx vertx, ServiceConfig config, PolicyRegistry policies) throws IOException {
+        DirectoryWatcher watcher = new DirectoryWatcher(List.of(config.rulesDir(), config.policiesDir()),
+                RELOAD_QUIET_PERIOD, changed -> vertx.executeBlocking(policies::reloadFromDisk, false)
+                .onSuccess(report -> LOG.info("reload after {} changed files: {}", changed.size(), report.toJson().encode()))
+                .onFailure(e -> LOG.error("reload failed", e)));
+        watcher.start();
+        return watcher;
     }
 
     public void close() {
-        for (Closeable resource : resources) {
+        for (AutoCloseable resource : resources) {
             try {
                 resource.close();
-            } catch (IOException e) {
+            } catch (Exception e) {
                 LOG.warn("closing {} failed: {}", resource, e.toString());
             }
         }

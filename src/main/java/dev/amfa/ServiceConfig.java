@@ -3,6 +3,7 @@ package dev.amfa;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a service instance is configured with; built by the serve command from flags and environment
@@ -10,6 +11,9 @@ import java.util.List;
  *
  * @param geoipCity      City databases, searched in order (the default download has one file per address family)
  * @param geoipAnonymous MaxMind Anonymous-IP database, or null for none
+ * @param adminToken     bearer token of /v1/admin; null disables the admin API
+ * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
+ * @param watch          reload rules/ and policies/ when their files change
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
  */
 public record ServiceConfig(
@@ -24,14 +28,31 @@ public record ServiceConfig(
         int bodyLimit,
         int eventLoops,
         Duration outcomeRetention,
+        String adminToken,
+        Map<String, String> apiKeys,
+        boolean watch,
         boolean echo) {
 
     public ServiceConfig {
         geoipCity = List.copyOf(geoipCity);
+        apiKeys = Map.copyOf(apiKeys);
     }
 
-    public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store,
-                bodyLimit, eventLoops, outcomeRetention, echo);
+    public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store,
+                bodyLimit, eventLoops, outcomeRetention, newAdminToken, newApiKeys, watch, echo);
+    }
+
+    public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
+        return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
+                store, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, newWatch, echo);
+    }
+
+    @Override
+    public String toString() {
+        // Never print secrets in logs.
+        return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
+                + ", store " + store + ", admin " + (adminToken == null ? "disabled" : "enabled")
+                + ", api keys " + apiKeys.keySet() + "]";
     }
 }

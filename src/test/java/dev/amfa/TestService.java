@@ -21,6 +21,8 @@ public final class TestService implements AutoCloseable {
     public static final Path CITY_DB = GEOIP.resolve("GeoIP2-City-Test.mmdb");
     public static final Path ANONYMOUS_DB = GEOIP.resolve("GeoIP2-Anonymous-IP-Test.mmdb");
 
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     private final Vertx vertx;
     private final Service service;
     private final HttpServer server;
@@ -37,7 +39,7 @@ public final class TestService implements AutoCloseable {
     public static ServiceConfig config() {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
                 Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", 16 * 1024, 1,
-                Duration.ofHours(1), true);
+                Duration.ofHours(1), ADMIN_TOKEN, java.util.Map.of(), false, true);
     }
 
     public static TestService start() {

@@ -4,13 +4,16 @@ import dev.amfa.Service;
 import dev.amfa.ServiceConfig;
 import dev.amfa.ServiceRunner;
 import dev.amfa.engine.RuleCompilationException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code amfa serve}: runs the service until SIGTERM. Every flag has an AMFA_* environment variable. */
@@ -59,6 +62,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long an evaluation accepts its outcome (AMFA_OUTCOME_RETENTION_MINUTES).")
     long outcomeRetentionMinutes;
 
+    @Option(names = "--admin-token", defaultValue = "${env:AMFA_ADMIN_TOKEN:-}",
+            description = "Bearer token of the admin API /v1/admin; unset disables it (AMFA_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Option(names = "--api-keys", defaultValue = "${env:AMFA_API_KEYS:-}",
+            description = "API keys of the calling services, name=key,name=key; unset leaves /v1/evaluate open (AMFA_API_KEYS).")
+    String apiKeys;
+
+    @Option(names = "--watch", defaultValue = "${env:AMFA_WATCH:-true}", arity = "1",
+            description = "Reload rules/ and policies/ when their files change (AMFA_WATCH).")
+    boolean watch;
+
     @Option(names = "--bench-echo", defaultValue = "${env:AMFA_BENCH_ECHO:-false}",
             description = "Also serve POST /bench/echo, the benchmark's baseline (AMFA_BENCH_ECHO).")
     boolean echo;
@@ -69,7 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ipListsDir.isBlank() ? rulesDir.resolve("ip-lists") : Path.of(ipListsDir),
                 paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store, bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
-                Duration.ofMinutes(outcomeRetentionMinutes), echo);
+                Duration.ofMinutes(outcomeRetentionMinutes), adminToken.isBlank() ? null : adminToken.strip(),
+                keys(apiKeys), watch, echo);
         try {
             ServiceRunner.runUntilStopped(config);
             return 0;
@@ -80,6 +96,21 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("amfa: cannot start: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** "name=key,name=key": the name says which calling service a key belongs to (for rotation and logs). */
+    static Map<String, String> keys(String text) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) continue;
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || equals == pair.length() - 1) {
+                throw new CommandLine.ParameterException(new CommandLine(new ServeCommand()),
+                        "--api-keys: expected name=key, got '" + pair.strip().replaceAll("=.*", "=...") + "'");
+            }
+            keys.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        }
+        return keys;
     }
 
     private static List<Path> paths(List<String> values) {

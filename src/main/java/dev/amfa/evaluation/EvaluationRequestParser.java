@@ -1,6 +1,7 @@
 package dev.amfa.evaluation;
 
 import dev.amfa.engine.OrgName;
+import dev.amfa.externalrisk.ExternalRiskSignal;
 import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Confidence;
 import dev.amfa.facts.Factor;
@@ -34,7 +35,7 @@ public final class EvaluationRequestParser {
     private static final int MAX_SIGNALS = 16;
     private static final Pattern SIGNAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final List<String> BUILT_IN_SIGNALS = List.of(
-            NewDeviceSignal.NAME, ImpossibleTravelSignal.NAME, UntrustedIpSignal.NAME);
+            NewDeviceSignal.NAME, ImpossibleTravelSignal.NAME, UntrustedIpSignal.NAME, ExternalRiskSignal.NAME);
     private static final List<String> CONFIDENCES = List.of("high", "medium", "low", "neutral");
 
     private final Clock clock;

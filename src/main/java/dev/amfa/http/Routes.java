@@ -7,9 +7,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
 public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    /** Uploaded policies (DRL, settings and tests) are larger than login contexts. */
+    static final int ADMIN_BODY_LIMIT = 4 * 1024 * 1024;
 
     private Routes() {
     }
@@ -18,10 +22,27 @@ public final class Routes {
         Router router = Router.router(vertx);
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
+        if (!service.config().apiKeys().isEmpty()) {
+            // Each calling service's own key: an evaluation key can never change policy.
+            BearerAuth apiKeys = new BearerAuth(service.config().apiKeys().values(), "api key", "no API key is configured");
+            router.post("/v1/evaluate").handler(apiKeys);
+            router.post("/v1/evaluations/:id/outcome").handler(apiKeys);
+        }
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator()));
         router.post("/v1/evaluations/:id/outcome").handler(body)
                 .handler(new OutcomeHandler(service.outcomes()));
+
+        BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? List.of()
+                : List.of(service.config().adminToken()), "admin token",
+                "the admin API is disabled: start the service with --admin-token / AMFA_ADMIN_TOKEN");
+        BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT);
+        AdminPolicyHandlers policies = new AdminPolicyHandlers(vertx, service.policies(), service.decisions());
+        router.route("/v1/admin/*").handler(admin);
+        router.get("/v1/admin/policies").handler(policies::list);
+        router.post("/v1/admin/policies/reload").handler(policies::reload);
+        router.put("/v1/admin/policies/:org").handler(adminBody).handler(policies::put);
+        router.post("/v1/admin/policies/:org/rollback").handler(policies::rollback);
         router.get("/health").handler(new HealthHandler(service.status()));
         if (service.config().echo()) {
             // Benchmark baseline only: what the server costs without any of our work.

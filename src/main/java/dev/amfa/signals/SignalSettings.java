@@ -28,6 +28,8 @@ public record SignalSettings(
         Duration newDeviceBudget,
         Duration impossibleTravelBudget,
         Duration untrustedIpBudget,
+        double externalHighRiskAbove,
+        double externalElevatedRiskAbove,
         Map<String, String> values) {
 
     public static final String FILE_NAME = "signals.properties";
@@ -78,6 +80,8 @@ public record SignalSettings(
                 Duration.ofMillis(keys.positiveLong("new_device.budget_ms")),
                 Duration.ofMillis(keys.positiveLong("impossible_travel.budget_ms")),
                 Duration.ofMillis(keys.positiveLong("untrusted_ip.budget_ms")),
+                keys.score("external_risk.high_risk_above"),
+                keys.score("external_risk.elevated_risk_above"),
                 Map.copyOf(values));
     }
 
@@ -100,6 +104,18 @@ public record SignalSettings(
                 // reported below with the key's name
             }
             throw new IllegalArgumentException(key + " must be a positive whole number, was '" + text + "'");
+        }
+
+        /** A threshold on an external risk score, which runs from -1 to 1. */
+        double score(String key) {
+            String text = required(key);
+            try {
+                double value = Double.parseDouble(text);
+                if (value >= -1 && value <= 1) return value;
+            } catch (NumberFormatException ignored) {
+                // reported below with the key's name
+            }
+            throw new IllegalArgumentException(key + " must be a number from -1 to 1, was '" + text + "'");
         }
 
         double positiveDouble(String key) {

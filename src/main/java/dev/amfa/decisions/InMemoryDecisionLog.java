@@ -1,0 +1,44 @@
+package dev.amfa.decisions;
+
+import dev.amfa.evaluation.Evaluation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The most recent decisions of each org, in the heap: the zero-configuration decision log. */
+public final class InMemoryDecisionLog implements DecisionLog {
+    private final int perOrg;
+    private final Map<String, Deque<DecisionRecord>> byOrg = new ConcurrentHashMap<>();
+
+    /** @param perOrg decisions kept per org; older ones are dropped */
+    public InMemoryDecisionLog(int perOrg) {
+        this.perOrg = perOrg;
+    }
+
+    @Override
+    public void append(Evaluation evaluation) {
+        DecisionRecord record = DecisionRecord.of(evaluation);
+        Deque<DecisionRecord> log = byOrg.computeIfAbsent(record.org(), k -> new ArrayDeque<>());
+        synchronized (log) {
+            log.addFirst(record);
+            if (log.size() > perOrg) log.removeLast();
+        }
+    }
+
+    @Override
+    public List<DecisionRecord> recent(String org, int limit) {
+        Deque<DecisionRecord> log = byOrg.get(org);
+        if (log == null) return List.of();
+        synchronized (log) {
+            List<DecisionRecord> recent = new ArrayList<>(Math.min(limit, log.size()));
+            Iterator<DecisionRecord> newestFirst = log.iterator();
+            while (newestFirst.hasNext() && recent.size() < limit) recent.add(newestFirst.next());
+            return recent;
+        }
+    }
+}

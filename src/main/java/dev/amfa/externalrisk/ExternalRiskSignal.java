@@ -1,0 +1,90 @@
+package dev.amfa.externalrisk;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.amfa.facts.Assessment;
+import dev.amfa.facts.Confidence;
+import dev.amfa.ip.IpAddress;
+import dev.amfa.policy.ExternalRiskSettings;
+import dev.amfa.signals.Signal;
+import dev.amfa.signals.SignalInput;
+import dev.amfa.signals.SignalSettings;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+
+import java.time.Duration;
+
+/**
+ * An org's own risk service: POSTs the login's context to its URL and turns the {"score": -1..1} it answers
+ * into an assessment (thresholds in signals.properties). Answers are cached per user and IP; a service that is
+ * down, slow or answers nonsense becomes assessment_not_available through the signal runner, never a hang.
+ */
+public final class ExternalRiskSignal implements Signal {
+    public static final String NAME = "ExternalRisk";
+    /** Answers cached per org, at most; a cache that outgrows it drops the least recently used. */
+    private static final int CACHED_ANSWERS = 100_000;
+
+    private final WebClient client;
+    private final ExternalRiskSettings settings;
+    private final Cache<String, Double> answers;
+
+    ExternalRiskSignal(WebClient client, ExternalRiskSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).expireAfterWrite(settings.cacheFor()).build();
+    }
+
+    ExternalRiskSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration budget(SignalSettings thresholds) {
+        return settings.timeout();
+    }
+
+    @Override
+    public Future<Assessment> assess(SignalInput input) {
+        String ip = IpAddress.canonical(input.ip());
+        String key = input.userId() + '\u0000' + ip;
+        Double cached = answers.getIfPresent(key);
+        if (cached != null) return Future.succeededFuture(assessment(cached, true, input.settings()));
+        JsonObject context = new JsonObject().put("org", input.org()).put("user_id", input.userId()).put("ip", ip)
+                .put("user_agent", input.device().getUserAgent()).put("timestamp", input.at().toString());
+        return client.postAbs(settings.url().toString()).timeout(settings.timeout().toMillis())
+                .sendJsonObject(context)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("risk service answered HTTP " + response.statusCode());
+                    }
+                    double score = score(response.bodyAsJsonObject());
+                    answers.put(key, score);
+                    return assessment(score, false, input.settings());
+                });
+    }
+
+    private static double score(JsonObject body) {
+        Object score = body == null ? null : body.getValue("score");
+        if (!(score instanceof Number number) || number.doubleValue() < -1 || number.doubleValue() > 1) {
+            throw new IllegalStateException("risk service answered no score from -1 to 1: " + body);
+        }
+        return number.doubleValue();
+    }
+
+    private Assessment assessment(double score, boolean cached, SignalSettings thresholds) {
+        JsonObject details = new JsonObject().put("score", score).put("source", settings.url().getHost()).put("cached", cached);
+        if (score > thresholds.externalHighRiskAbove()) {
+            return new Assessment(NAME, Confidence.LOW, "high_risk_score", details);
+        }
+        if (score > thresholds.externalElevatedRiskAbove()) {
+            return new Assessment(NAME, Confidence.MEDIUM, "elevated_risk_score", details);
+        }
+        return new Assessment(NAME, Confidence.HIGH, "low_risk_score", details);
+    }
+}

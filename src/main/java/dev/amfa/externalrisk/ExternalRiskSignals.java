@@ -1,0 +1,41 @@
+package dev.amfa.externalrisk;
+
+import dev.amfa.policy.EffectivePolicy;
+import dev.amfa.policy.ExternalRiskSettings;
+import dev.amfa.signals.Signal;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The external risk signal of each org that configures one, kept across evaluations (with its cache) and
+ * replaced when the org's settings change. One HTTP client serves them all.
+ */
+public final class ExternalRiskSignals implements AutoCloseable {
+    private final WebClient client;
+    private final Map<String, ExternalRiskSignal> byOrg = new ConcurrentHashMap<>();
+
+    public ExternalRiskSignals(Vertx vertx) {
+        this.client = WebClient.create(vertx);
+    }
+
+    /** The org's extra signals: none, or its external risk service. */
+    public List<Signal> forPolicy(EffectivePolicy policy) {
+        ExternalRiskSettings settings = policy.settings().externalRisk();
+        if (settings == null) {
+            byOrg.remove(policy.org());
+            return List.of();
+        }
+        ExternalRiskSignal signal = byOrg.compute(policy.org(), (org, existing) ->
+                existing != null && existing.settings().equals(settings) ? existing : new ExternalRiskSignal(client, settings));
+        return List.of(signal);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
