@@ -74,6 +74,30 @@ public final class TestService implements AutoCloseable {
         return await(client.get(path).send());
     }
 
+    /** A request with a bearer credential (null for none) and a JSON body (null for none). */
+    public HttpResponse<Buffer> call(io.vertx.core.http.HttpMethod method, String path, String bearer, JsonObject body) {
+        var request = client.request(method, path);
+        if (bearer != null) request.putHeader("Authorization", "Bearer " + bearer);
+        return await(body == null ? request.send() : request.sendJsonObject(body));
+    }
+
+    public HttpResponse<Buffer> admin(io.vertx.core.http.HttpMethod method, String path, JsonObject body) {
+        return call(method, path, ADMIN_TOKEN, body);
+    }
+
+    /** A copy of the shipped rules/ and an empty policies/ under {@code dir}, for tests that change them. */
+    public static ServiceConfig withOwnPolicies(java.nio.file.Path dir, boolean watch) throws java.io.IOException {
+        java.nio.file.Path rules = dir.resolve("rules");
+        java.nio.file.Files.createDirectories(rules);
+        try (var files = java.nio.file.Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("policies"));
+        return config().withPolicies(rules, dir.resolve("policies"), watch);
+    }
+
     public static <T> T await(io.vertx.core.Future<T> future) {
         try {
             return future.await(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -2,17 +2,22 @@ package dev.amfa.bench;
 
 import dev.amfa.facts.Action;
 import dev.amfa.facts.Assessment;
+import dev.amfa.facts.BusinessHours;
 import dev.amfa.facts.Confidence;
 import dev.amfa.facts.Device;
+import dev.amfa.facts.Factor;
 import dev.amfa.facts.Geo;
 import dev.amfa.facts.LoginContext;
+import dev.amfa.facts.Org;
 import dev.amfa.facts.User;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facts of one login, built the way {@code Evaluator#decide} builds them, and the action the shipped
@@ -23,6 +28,9 @@ record LoginFacts(String name, Action baselineAction, List<String> enrolled, Lis
     private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     private static final List<String> FACTORS = List.of("otp", "email", "webauthn-roaming");
+    /** The org's settings as rules see them: adaptive mode, the defaults of an org's policy.json. */
+    private static final Org ORG = new Org("acme", "adaptive", Set.of("GB", "SE"), ZoneId.of("Europe/London"),
+            BusinessHours.ALWAYS, Factor.ALL);
 
     static List<LoginFacts> all() {
         return List.of(
@@ -63,6 +71,7 @@ record LoginFacts(String name, Action baselineAction, List<String> enrolled, Lis
         facts.add(new User(user, user + "@example.com", roles, Map.of("department", "sales"), enrolled, 0));
         facts.add(new Device("d-" + user, null, CHROME, "Chrome", "Windows"));
         facts.add(geo);
+        facts.add(ORG);
         facts.addAll(List.of(assessments));
         return new LoginFacts(name, expected, enrolled, List.copyOf(facts));
     }

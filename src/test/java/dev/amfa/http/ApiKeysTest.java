@@ -1,0 +1,46 @@
+package dev.amfa.http;
+
+import dev.amfa.TestService;
+import io.vertx.core.http.HttpMethod;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.amfa.http.Logins.BOXFORD_GB;
+import static dev.amfa.http.Logins.T0;
+import static dev.amfa.http.Logins.login;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Each calling service has its own evaluation key; neither kind of credential opens the other API. */
+class ApiKeysTest {
+
+    @Test
+    void evaluationsNeedAnApiKeyAndAnApiKeyCannotChangePolicy() {
+        var config = TestService.config().withAuth(TestService.ADMIN_TOKEN, Map.of("oidc", "key-oidc", "ldap", "key-ldap"));
+        try (TestService service = TestService.start(config)) {
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/evaluate", null, login("a", BOXFORD_GB, T0)).statusCode());
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/evaluate", "key-wrong", login("a", BOXFORD_GB, T0)).statusCode());
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/evaluate", TestService.ADMIN_TOKEN,
+                    login("a", BOXFORD_GB, T0)).statusCode(), "the admin token is not an evaluation key");
+            var ok = service.call(HttpMethod.POST, "/v1/evaluate", "key-ldap", login("a", BOXFORD_GB, T0));
+            assertEquals(200, ok.statusCode());
+            String id = ok.bodyAsJsonObject().getString("evaluation_id");
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/evaluations/" + id + "/outcome", null,
+                    new io.vertx.core.json.JsonObject().put("result", "success")).statusCode());
+            assertEquals(202, service.call(HttpMethod.POST, "/v1/evaluations/" + id + "/outcome", "key-oidc",
+                    new io.vertx.core.json.JsonObject().put("result", "success")).statusCode());
+
+            assertEquals(401, service.call(HttpMethod.GET, "/v1/admin/policies", "key-oidc", null).statusCode());
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/admin/policies/reload", "key-oidc", null).statusCode());
+        }
+    }
+
+    @Test
+    void withoutAnAdminTokenTheAdminApiIsDisabled() {
+        try (TestService service = TestService.start(TestService.config().withAuth(null, Map.of()))) {
+            var refused = service.call(HttpMethod.GET, "/v1/admin/policies", "anything", null);
+            assertEquals(401, refused.statusCode());
+            assertEquals(true, refused.bodyAsJsonObject().getString("message").contains("AMFA_ADMIN_TOKEN"));
+        }
+    }
+}
