@@ -17,7 +17,7 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-[ -f target/amfa-all.jar ] || mvn -B -q package -DskipTests
+[ -f target/amfa-all.jar ] || ./mvnw -B -q package -DskipTests
 if curl -s -o /dev/null "$URL/health"; then
   echo "port $PORT is already in use; set PORT" >&2
   exit 1

@@ -7,6 +7,7 @@ import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
 import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.geo.AnonymousIpLookup;
+import dev.amfa.geo.CachedCityLocator;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.ip.IpLists;
 import dev.amfa.policy.PolicyRegistry;
@@ -39,6 +40,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** Decisions kept per org by the in-memory decision log, for dry-run replays. */
     static final int DECISIONS_PER_ORG = 10_000;
+    /** GeoIP answers kept for addresses seen recently. */
+    static final int CACHED_ADDRESSES = 100_000;
     /** How long the watcher waits for an editor's burst of saves to end before reloading once. */
     static final Duration RELOAD_QUIET_PERIOD = Duration.ofMillis(300);
 
@@ -55,7 +58,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         if (config.geoipCity().isEmpty()) {
             throw new IOException("no GeoIP City database configured (--geoip-city / AMFA_GEOIP_CITY)");
         }
-        CityLocator cities = CityLocator.open(config.geoipCity());
+        CityLocator cities = new CachedCityLocator(CityLocator.open(config.geoipCity()), CACHED_ADDRESSES);
         AnonymousIpLookup anonymous = config.geoipAnonymous() == null
                 ? AnonymousIpLookup.none() : AnonymousIpLookup.open(config.geoipAnonymous());
         status.ready("geoip", String.join("; ", cities.describe())

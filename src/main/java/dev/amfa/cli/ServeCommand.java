@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Event loops and server instances; 0 = one per core (AMFA_EVENT_LOOPS).")
     int eventLoops;
 
-    @Option(names = "--outcome-retention-minutes", defaultValue = "${env:AMFA_OUTCOME_RETENTION_MINUTES:-1440}",
+    @Option(names = "--outcome-retention-minutes", defaultValue = "${env:AMFA_OUTCOME_RETENTION_MINUTES:-60}",
             description = "How long an evaluation accepts its outcome (AMFA_OUTCOME_RETENTION_MINUTES).")
     long outcomeRetentionMinutes;
 

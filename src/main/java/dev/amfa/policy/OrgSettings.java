@@ -42,6 +42,8 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
     }
 
     private static OrgSettings parse(JsonFields json) {
+        onlyKnown(json, "mode", "factors", "home_countries", "time_zone", "business_hours", "allow_networks",
+                "thresholds", "rollout_percent", "external_risk");
         PolicyMode mode = PolicyMode.ADAPTIVE;
         String modeText = json.optionalString("mode", 16);
         if (modeText != null) {
@@ -100,7 +102,21 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
         }
     }
 
+    /** A misspelt setting ("home_country") would otherwise do nothing, silently. */
+    private static void onlyKnown(JsonFields json, String... known) {
+        List<String> names = List.of(known);
+        for (String field : json.json().fieldNames()) {
+            if (!names.contains(field)) {
+                throw new InvalidInputException(json.path(field), "is not a setting; expected one of " + names);
+            }
+        }
+    }
+
     private static BusinessHours businessHours(JsonFields hours) {
+        onlyKnown(hours, "days", "start", "end");
+        if (hours.stringList("days", 7, 9).isEmpty()) {
+            throw new InvalidInputException(hours.path("days"), "is required: the days business hours apply to, e.g. [\"MONDAY\"]");
+        }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String day : hours.stringList("days", 7, 9)) {
             try {
@@ -126,6 +142,7 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
 
     private static ExternalRiskSettings externalRisk(JsonFields risk) {
         if (risk == null) return null;
+        onlyKnown(risk, "url", "timeout_ms", "cache_seconds");
         String url = risk.requiredString("url", 2048);
         URI uri;
         try {

@@ -60,7 +60,7 @@ public record SignalSettings(
         for (var override : overrides.entrySet()) {
             if (!values.containsKey(override.getKey())) {
                 throw new IllegalArgumentException("unknown threshold " + override.getKey()
-                        + ", expected one of " + values.keySet());
+                        + ", expected one of " + new java.util.TreeSet<>(values.keySet()));
             }
             merged.put(override.getKey(), override.getValue());
         }

@@ -139,7 +139,8 @@ class OrgSettingsBehaviourTest {
                 "{\"rollout_percent\": 101}", "{\"allow_networks\": [\"10.0.0.1/8\"]}", "{\"factors\": [\"totp\"]}",
                 "{\"business_hours\": {\"days\": [\"MONDAY\"], \"start\": \"18:00\", \"end\": \"09:00\"}}",
                 "{\"external_risk\": {\"url\": \"ftp://x\", \"timeout_ms\": 100, \"cache_seconds\": 1}}",
-                "{\"external_risk\": {\"url\": \"http://x\"}}", "[1]")) {
+                "{\"external_risk\": {\"url\": \"http://x\"}}", "[1]", "{\"home_country\": [\"DE\"]}",
+                "{\"business_hours\": {\"start\": \"07:00\", \"end\": \"19:00\"}}")) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(PolicyRejectedException.class, () ->
                     PolicyBuilder.build(new PolicySources("acme", java.util.Map.of(OrgSettings.FILE_NAME, bad)),
                             PolicyFixtures.baseline(), "disk"), bad);

@@ -10,12 +10,19 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Evaluations awaiting an outcome, kept for a retention period after the evaluation. */
+/**
+ * Evaluations awaiting an outcome, kept for a retention period after the evaluation and at most
+ * {@link #MAX_PENDING} of them: under sustained load an unbounded heap store filled the heap within minutes
+ * (bench/README.md). An outcome for an evaluation dropped either way answers 404, as for an unknown one.
+ */
 public final class InMemoryEvaluationStore implements EvaluationStore {
+    /** A bound on the heap the store can take, whatever the load and the retention. */
+    public static final int MAX_PENDING = 200_000;
+
     private final Cache<String, Pending> pending;
 
     public InMemoryEvaluationStore(Duration retention) {
-        this.pending = Caffeine.newBuilder().expireAfterWrite(retention).build();
+        this.pending = Caffeine.newBuilder().expireAfterWrite(retention).maximumSize(MAX_PENDING).build();
     }
 
     @Override
