@@ -1,9 +1,7 @@
 package dev.amfa.cli;
 
-import dev.amfa.engine.RuleCompilationException;
 import dev.amfa.policy.Baseline;
 import dev.amfa.policy.PolicyBuilder;
-import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.policy.PolicyRejectedException;
 import dev.amfa.policy.PolicySources;
 import picocli.CommandLine.Command;
@@ -23,17 +21,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        Baseline baseline;
-        try {
-            baseline = Baseline.load(dirs.rules());
-            out.println("ok   baseline " + baseline.version() + " (" + baseline.rules().ruleCount() + " rules)");
-        } catch (RuleCompilationException e) {
-            e.errors().forEach(error -> out.println("FAIL " + error));
-            return 1;
-        }
+        Baseline baseline = dirs.baseline(out);
+        if (baseline == null) return 1;
+        out.println("ok   baseline " + baseline.version() + " (" + baseline.rules().ruleCount() + " rules)");
         int failed = 0;
-        for (PolicySources sources : PolicyRegistry.readPolicies(dirs.policies()).values()) {
-            if (!dirs.selected(sources.org())) continue;
+        for (PolicySources sources : dirs.selectedPolicies()) {
             try {
                 var policy = PolicyBuilder.compile(sources, "disk");
                 PolicyBuilder.effective(policy, baseline);

@@ -3,7 +3,15 @@ package dev.amfa.cli;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.amfa.engine.RuleCompilationException;
+import dev.amfa.policy.Baseline;
+import dev.amfa.policy.PolicyRegistry;
+import dev.amfa.policy.PolicySources;
+
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where the policy commands find rules/ and policies/: a project folder, or each folder named. */
 final class PolicyDirs {
@@ -26,6 +34,21 @@ final class PolicyDirs {
 
     Path policies() {
         return policiesDir != null ? policiesDir : dir.resolve("policies");
+    }
+
+    /** The compiled baseline, or null after printing each of its compile errors. */
+    Baseline baseline(PrintStream out) throws IOException {
+        try {
+            return Baseline.load(rules());
+        } catch (RuleCompilationException e) {
+            e.errors().forEach(error -> out.println("FAIL " + error));
+            return null;
+        }
+    }
+
+    /** Every org folder, or only the one --org names. */
+    List<PolicySources> selectedPolicies() throws IOException {
+        return PolicyRegistry.readPolicies(policies()).values().stream().filter(p -> selected(p.org())).toList();
     }
 
     boolean selected(String name) {

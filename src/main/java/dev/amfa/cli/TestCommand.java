@@ -1,10 +1,8 @@
 package dev.amfa.cli;
 
-import dev.amfa.engine.RuleCompilationException;
 import dev.amfa.policy.Baseline;
 import dev.amfa.policy.OrgPolicy;
 import dev.amfa.policy.PolicyBuilder;
-import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.policy.PolicyRejectedException;
 import dev.amfa.policy.PolicySources;
 import dev.amfa.policy.PolicyTestResult;
@@ -25,18 +23,14 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        Baseline baseline;
-        try {
-            baseline = Baseline.load(dirs.rules());
-        } catch (RuleCompilationException e) {
-            e.errors().forEach(error -> out.println("FAIL " + error));
+        Baseline baseline = dirs.baseline(out);
+        if (baseline == null) {
             out.println("0 passed, 1 failed");
             return 1;
         }
         int passed = 0;
         int failed = 0;
-        for (PolicySources sources : PolicyRegistry.readPolicies(dirs.policies()).values()) {
-            if (!dirs.selected(sources.org())) continue;
+        for (PolicySources sources : dirs.selectedPolicies()) {
             try {
                 OrgPolicy policy = PolicyBuilder.compile(sources, "disk");
                 for (PolicyTestResult result : PolicyBuilder.test(policy, baseline)) {
