@@ -48,7 +48,7 @@ public class EngineBenchmark {
     /** The evaluated org: org k of {@link #thousandOrgs} holds rules 10k..10k+9, which the logins' keys match. */
     private static final String ORG = "org-0521";
 
-    @Param({"baseline", "org1000rules", "org10rules", "orgs1000x10"})
+    @Param({"baseline", "org1000rules", "org1000hashed", "org10rules", "orgs1000x10"})
     public String scenario;
 
     private RuleSet baseline;
@@ -65,6 +65,8 @@ public class EngineBenchmark {
             case "baseline" -> Map.of();
             case "org1000rules" -> Map.of(ORG, RuleCompiler.compile(ORG,
                     GeneratedPolicy.single("policies.acme", 1000)));
+            case "org1000hashed" -> Map.of(ORG, RuleCompiler.compile(ORG,
+                    GeneratedPolicy.hashed("policies.acme", 1000)));
             case "org10rules" -> Map.of(ORG, tenRules(521));
             case "orgs1000x10" -> thousandOrgs();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);

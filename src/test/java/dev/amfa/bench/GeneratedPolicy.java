@@ -37,6 +37,31 @@ final class GeneratedPolicy {
         return List.of(of(packageName, 0, count));
     }
 
+    /**
+     * N rules of one pattern each, discriminated by an equality Drools hashes (application, country, signal
+     * and code, e-mail): the shape DESIGN.md measured flat, and the one docs/policy-authoring.md recommends
+     * for large rule sets.
+     */
+    static List<RuleSource> hashed(String packageName, int count) {
+        StringBuilder drl = new StringBuilder(200 * count)
+                .append("package ").append(packageName).append(";\n\n")
+                .append("import dev.amfa.facts.*;\n\n")
+                .append("global dev.amfa.facts.Decision decision;\n\n");
+        for (int i = 0; i < count; i++) {
+            int key = (i / 4) % 250;
+            String[] signal = SIGNAL_CODES[key % SIGNAL_CODES.length];
+            String pattern = switch (i % 4) {
+                case 0 -> "LoginContext(application == \"app-" + key + "\")";
+                case 1 -> "Geo(country == \"" + COUNTRIES[key % COUNTRIES.length] + "\", city == \"city-" + key + "\")";
+                case 2 -> "Assessment(signal == \"" + signal[0] + "\", code == \"" + signal[1] + "\", detail(\"k\") == " + key + ")";
+                default -> "User(email == \"user-" + key + "@example.com\")";
+            };
+            drl.append("rule \"h").append(i).append("\"\nwhen\n    ").append(pattern)
+                    .append("\nthen\n    decision.require(\"webauthn-roaming\", \"otp\");\nend\n\n");
+        }
+        return List.of(new RuleSource(packageName.replace('.', '/') + "/hashed.drl", drl.toString()));
+    }
+
     private static void rule(StringBuilder drl, int i) {
         int key = (i / 5) % 200;
         String app = "app-" + key;
