@@ -38,8 +38,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                       DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
                       OutcomeRecorder outcomes, List<AutoCloseable> resources) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-    /** Decisions kept per org by the in-memory decision log, for dry-run replays. */
-    static final int DECISIONS_PER_ORG = 10_000;
+    /** Decisions kept per org by the in-memory decision log, for dry-run replays, and orgs kept. */
+    static final int DECISIONS_PER_ORG = 2_000;
+    static final int DECISION_LOG_ORGS = 500;
     /** GeoIP answers kept for addresses seen recently. */
     static final int CACHED_ADDRESSES = 100_000;
     /** How long the watcher waits for an editor's burst of saves to end before reloading once. */
@@ -72,7 +73,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        DecisionLog decisions = new InMemoryDecisionLog(DECISIONS_PER_ORG);
+        DecisionLog decisions = new InMemoryDecisionLog(DECISIONS_PER_ORG, DECISION_LOG_ORGS);
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
                 new UserAgents(), stores, decisions::append);

@@ -1,5 +1,6 @@
 package dev.amfa.decisions;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.amfa.evaluation.Evaluation;
 
 import java.util.ArrayDeque;
@@ -8,16 +9,24 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The most recent decisions of each org, in the heap: the zero-configuration decision log. */
+
+/**
+ * The most recent decisions of each org, in the heap: the zero-configuration decision log. Org names come from
+ * callers, so both the decisions per org and the orgs remembered are bounded (the least recently active org
+ * is forgotten first).
+ */
 public final class InMemoryDecisionLog implements DecisionLog {
     private final int perOrg;
-    private final Map<String, Deque<DecisionRecord>> byOrg = new ConcurrentHashMap<>();
+    private final Map<String, Deque<DecisionRecord>> byOrg;
 
-    /** @param perOrg decisions kept per org; older ones are dropped */
-    public InMemoryDecisionLog(int perOrg) {
+    /**
+     * @param perOrg decisions kept per org; older ones are dropped
+     * @param orgs   orgs kept
+     */
+    public InMemoryDecisionLog(int perOrg, int orgs) {
         this.perOrg = perOrg;
+        this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run).<String, Deque<DecisionRecord>>build().asMap();
     }
 
     @Override

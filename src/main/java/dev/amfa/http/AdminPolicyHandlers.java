@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * rollbacks. Compiling runs on a worker thread; the registry serialises changes.
  */
 final class AdminPolicyHandlers {
-    /** Decisions a dry run replays by default, and at most. */
+    /** Decisions a dry run replays by default, and at most (fewer when the decision log keeps fewer). */
     static final int REPLAY_DEFAULT = 1_000;
     static final int REPLAY_MAX = 10_000;
 

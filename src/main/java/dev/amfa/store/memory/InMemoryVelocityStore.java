@@ -20,13 +20,15 @@ import java.util.Set;
 public final class InMemoryVelocityStore implements VelocityStore {
     /** Per IP; past this the oldest failures go first (the count is already far above any threshold). */
     static final int MAX_FAILURES_PER_IP = 10_000;
+    /** IPs tracked at once: addresses are the attacker's to choose (IPv6 has plenty), memory is ours. */
+    static final int MAX_IPS = 1_000_000;
 
     private final Duration window;
     private final Cache<String, Failures> byIp;
 
     public InMemoryVelocityStore(Duration window) {
         this.window = window;
-        this.byIp = Caffeine.newBuilder().expireAfterAccess(window).build();
+        this.byIp = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(MAX_IPS).build();
     }
 
     @Override

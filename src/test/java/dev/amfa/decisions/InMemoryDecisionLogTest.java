@@ -1,0 +1,50 @@
+package dev.amfa.decisions;
+
+import dev.amfa.engine.EngineResult;
+import dev.amfa.evaluation.DecisionInput;
+import dev.amfa.evaluation.Evaluation;
+import dev.amfa.evaluation.EvaluationRequestParser;
+import dev.amfa.facts.Decision;
+import dev.amfa.facts.Device;
+import dev.amfa.policy.PolicyMode;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class InMemoryDecisionLogTest {
+
+    private static Evaluation evaluation(String org, String id) {
+        var request = new EvaluationRequestParser(Clock.systemUTC()).parse(new JsonObject().put("org", org)
+                .put("ip", "192.0.2.1").put("user", new JsonObject().put("id", "u")));
+        Decision decision = new Decision(List.of("otp"));
+        decision.challenge("otp");
+        return new Evaluation(new DecisionInput(id, request, new Device(null, null, null, null, null), null, List.of(), 0),
+                new EngineResult(decision, List.of(), "v1"), PolicyMode.ADAPTIVE, null);
+    }
+
+    @Test
+    void keepsTheNewestDecisionsPerOrgNewestFirst() {
+        InMemoryDecisionLog log = new InMemoryDecisionLog(3, 10);
+        for (int i = 0; i < 5; i++) log.append(evaluation("acme", "e" + i));
+        log.append(evaluation("other", "x"));
+        List<DecisionRecord> recent = log.recent("acme", 10);
+        assertEquals(List.of("e4", "e3", "e2"), recent.stream().map(r -> r.input().evaluationId()).toList());
+        assertEquals("challenge", recent.get(0).action());
+        assertEquals(List.of("otp"), recent.get(0).factors());
+        assertEquals(1, log.recent("acme", 1).size());
+        assertEquals(List.of(), log.recent("nobody", 10));
+    }
+
+    @Test
+    void theNumberOfOrgsRememberedIsBounded() {
+        InMemoryDecisionLog log = new InMemoryDecisionLog(2, 5);
+        for (int i = 0; i < 200; i++) log.append(evaluation("org-" + i, "e" + i));
+        long remembered = java.util.stream.IntStream.range(0, 200)
+                .filter(i -> !log.recent("org-" + i, 1).isEmpty()).count();
+        org.junit.jupiter.api.Assertions.assertTrue(remembered <= 5, remembered + " orgs remembered");
+    }
+}
