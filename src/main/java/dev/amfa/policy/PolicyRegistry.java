@@ -240,9 +240,4 @@ public final class PolicyRegistry {
                 .put("changes", changes)
                 .put("rejected", failures);
     }
-
-    /** Rejected changes since start: a metric for alerting on a policy edit that never took effect. */
-    public synchronized long rejectedChanges() {
-        return failures;
-    }
 }
