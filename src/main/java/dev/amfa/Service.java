@@ -41,6 +41,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     /** Decisions kept per org by the in-memory decision log, for dry-run replays, and orgs kept. */
     static final int DECISIONS_PER_ORG = 2_000;
     static final int DECISION_LOG_ORGS = 500;
+    /** How long start-up waits for the database (connect and migrate) before giving up. */
+    static final Duration STORE_START = Duration.ofSeconds(30);
     /** GeoIP answers kept for addresses seen recently. */
     static final int CACHED_ADDRESSES = 100_000;
     /** How long the watcher waits for an editor's burst of saves to end before reloading once. */
@@ -66,7 +68,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 + (config.geoipAnonymous() == null ? "" : "; anonymous-IP " + config.geoipAnonymous()));
 
         IpLists lists = IpLists.load(config.ipListsDir());
-        Stores stores = Stores.create(config.store(), config.outcomeRetention());
+        Stores stores = Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention())
+                .toCompletionStage().toCompletableFuture().get(STORE_START.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         status.ready("store", config.store());
 
         SignalRunner signals = new SignalRunner(vertx, List.of(
@@ -77,7 +80,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
                 new UserAgents(), stores, decisions::append);
-        List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk));
+        List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk, stores::close));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
                 evaluator, new OutcomeRecorder(stores), resources);

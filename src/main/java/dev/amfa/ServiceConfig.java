@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param geoipCity      City databases, searched in order (the default download has one file per address family)
  * @param geoipAnonymous MaxMind Anonymous-IP database, or null for none
+ * @param pgUrl          postgresql://user@host:port/database for the postgres store, else null
  * @param adminToken     bearer token of /v1/admin; null disables the admin API
  * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
  * @param watch          reload rules/ and policies/ when their files change
@@ -25,6 +26,7 @@ public record ServiceConfig(
         List<Path> geoipCity,
         Path geoipAnonymous,
         String store,
+        String pgUrl,
         int bodyLimit,
         int eventLoops,
         Duration outcomeRetention,
@@ -39,20 +41,25 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
-        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store,
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, newAdminToken, newApiKeys, watch, echo);
+    }
+
+    public ServiceConfig withStore(String newStore, String newPgUrl) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
+                newPgUrl, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, watch, echo);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
-                store, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, newWatch, echo);
+                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, newWatch, echo);
     }
 
     @Override
     public String toString() {
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
-                + ", store " + store + ", admin " + (adminToken == null ? "disabled" : "enabled")
+                + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
                 + ", api keys " + apiKeys.keySet() + "]";
     }
 }

@@ -38,7 +38,7 @@ public final class TestService implements AutoCloseable {
 
     public static ServiceConfig config() {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
-                Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", 16 * 1024, 1,
+                Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", null, 16 * 1024, 1,
                 Duration.ofHours(1), ADMIN_TOKEN, java.util.Map.of(), false, true);
     }
 

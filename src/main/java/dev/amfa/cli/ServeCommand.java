@@ -47,8 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "MaxMind Anonymous-IP database, optional (AMFA_GEOIP_ANONYMOUS).")
     String geoipAnonymous;
 
-    @Option(names = "--store", defaultValue = "${env:AMFA_STORE:-memory}", description = "Store: memory (AMFA_STORE).")
+    @Option(names = "--store", defaultValue = "${env:AMFA_STORE:-memory}",
+            description = "Store: memory or postgres (AMFA_STORE).")
     String store;
+
+    @Option(names = "--pg-url", defaultValue = "${env:AMFA_PG_URL:-}",
+            description = "PostgreSQL for the postgres store, postgresql://user@host:5432/db (AMFA_PG_URL).")
+    String pgUrl;
 
     @Option(names = "--body-limit", defaultValue = "${env:AMFA_BODY_LIMIT:-65536}",
             description = "Largest request body in bytes (AMFA_BODY_LIMIT).")
@@ -82,7 +87,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServiceConfig config = new ServiceConfig(host, port, rulesDir, policiesDir,
                 ipListsDir.isBlank() ? rulesDir.resolve("ip-lists") : Path.of(ipListsDir),
-                paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store, bodyLimit,
+                paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store,
+                pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), adminToken.isBlank() ? null : adminToken.strip(),
                 keys(apiKeys), watch, echo);

@@ -3,27 +3,66 @@ package dev.amfa.store;
 import dev.amfa.store.memory.InMemoryEvaluationStore;
 import dev.amfa.store.memory.InMemoryUserHistoryStore;
 import dev.amfa.store.memory.InMemoryVelocityStore;
+import dev.amfa.store.postgres.Migrations;
+import dev.amfa.store.postgres.PgEvaluationStore;
+import dev.amfa.store.postgres.PgUserHistoryStore;
+import dev.amfa.store.postgres.PgVelocityStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 
 import java.time.Duration;
 
-/** The stores one service instance uses; {@link #create} picks the implementation from configuration. */
-public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations) {
-
+/**
+ * The stores one service instance uses; {@link #create} picks the implementation from configuration.
+ *
+ * @param pool the database connections, or null for the in-memory stores
+ */
+public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations, Pool pool) {
     /**
      * How far back failed logins are kept for velocity: the longest window a policy may ask about
      * (signals.properties refuses a longer untrusted_ip.velocity_window_minutes).
      */
     public static final Duration VELOCITY_RETENTION = Duration.ofDays(1);
+    /** Database connections per service node. */
+    static final int POOL_SIZE = 8;
 
     /**
-     * @param kind             "memory" (the zero-configuration default); "postgres" arrives with the PostgreSQL store
+     * @param kind             "memory" (the zero-configuration default) or "postgres"
+     * @param pgUrl            postgresql://user@host:port/database, for "postgres"
      * @param outcomeRetention how long an evaluation waits for its outcome
      */
-    public static Stores create(String kind, Duration outcomeRetention) {
-        if ("memory".equals(kind)) {
-            return new Stores(new InMemoryUserHistoryStore(), new InMemoryVelocityStore(VELOCITY_RETENTION),
-                    new InMemoryEvaluationStore(outcomeRetention));
-        }
-        throw new IllegalArgumentException("unknown store '" + kind + "': expected memory");
+    public static Future<Stores> create(Vertx vertx, String kind, String pgUrl, Duration outcomeRetention) {
+        return switch (kind) {
+            case "memory" -> Future.succeededFuture(memory(outcomeRetention));
+            case "postgres" -> {
+                if (pgUrl == null || pgUrl.isBlank()) {
+                    yield Future.failedFuture(new IllegalArgumentException("the postgres store needs --pg-url / AMFA_PG_URL"));
+                }
+                yield postgres(vertx, PgConnectOptions.fromUri(pgUrl), outcomeRetention);
+            }
+            default -> Future.failedFuture(new IllegalArgumentException("unknown store '" + kind + "': expected memory or postgres"));
+        };
+    }
+
+    public static Stores memory(Duration outcomeRetention) {
+        return new Stores(new InMemoryUserHistoryStore(), new InMemoryVelocityStore(VELOCITY_RETENTION),
+                new InMemoryEvaluationStore(outcomeRetention), null);
+    }
+
+    /** Connects, applies the schema migrations, and answers the stores over the pool. */
+    public static Future<Stores> postgres(Vertx vertx, PgConnectOptions connect, Duration outcomeRetention) {
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
+        return Migrations.apply(pool)
+                .map(version -> new Stores(new PgUserHistoryStore(pool), new PgVelocityStore(pool),
+                        new PgEvaluationStore(pool, outcomeRetention), pool))
+                .onFailure(e -> pool.close());
+    }
+
+    public Future<Void> close() {
+        return pool == null ? Future.succeededFuture() : pool.close();
     }
 }

@@ -6,25 +6,25 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /** Evaluation bodies for the HTTP tests; places come from MaxMind's City test database. */
-final class Logins {
-    static final String BOXFORD_GB = "2.125.160.216";
-    static final String LINKOPING_SE = "89.160.20.112";
-    static final String MELBOURNE_AU = "214.0.1.5";
-    static final String MILTON_US_PROXY = "216.160.83.57";
-    static final String HOSTING_PROXY = "71.160.223.5";
-    static final String TOR_EXIT = "1.124.213.1";
-    static final String ABUSE_LISTED = "175.16.199.5";
+public final class Logins {
+    public static final String BOXFORD_GB = "2.125.160.216";
+    public static final String LINKOPING_SE = "89.160.20.112";
+    public static final String MELBOURNE_AU = "214.0.1.5";
+    public static final String MILTON_US_PROXY = "216.160.83.57";
+    public static final String HOSTING_PROXY = "71.160.223.5";
+    public static final String TOR_EXIT = "1.124.213.1";
+    public static final String ABUSE_LISTED = "175.16.199.5";
 
-    static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    public static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
-    static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+    public static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
 
-    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
     private Logins() {
     }
 
-    static JsonObject login(String user, String ip, String deviceId, String userAgent, Instant at) {
+    public static JsonObject login(String user, String ip, String deviceId, String userAgent, Instant at) {
         JsonObject body = new JsonObject()
                 .put("org", "acme")
                 .put("user", new JsonObject().put("id", user).put("email", user + "@example.com")
@@ -37,7 +37,7 @@ final class Logins {
         return body;
     }
 
-    static JsonObject login(String user, String ip, Instant at) {
+    public static JsonObject login(String user, String ip, Instant at) {
         return login(user, ip, user + "-laptop", CHROME_WINDOWS, at);
     }
 }

@@ -1,0 +1,69 @@
+package dev.amfa.store.postgres;
+
+import dev.amfa.geo.Place;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.EvaluationStore;
+import dev.amfa.store.KnownDevice;
+import dev.amfa.store.OutcomeClaim;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Evaluations awaiting their outcome, in PostgreSQL: an outcome may reach another node than the evaluation.
+ * The claim is one conditional UPDATE, so of two nodes racing, exactly one records it.
+ */
+public final class PgEvaluationStore implements EvaluationStore {
+    private final Pool pool;
+    private final Duration retention;
+
+    public PgEvaluationStore(Pool pool, Duration retention) {
+        this.pool = pool;
+        this.retention = retention;
+    }
+
+    @Override
+    public Future<Void> save(EvaluationRecord r) {
+        return pool.preparedQuery("INSERT INTO pending_evaluations (id, org, user_id, ip, at, device, place) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.of(r.id(), r.org(), r.userId(), r.ip(), Times.of(r.at()), device(r.device()),
+                        r.place() == null ? null : r.place().toJson()))
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<OutcomeClaim> claimOutcome(String id) {
+        return pool.preparedQuery("""
+                        UPDATE pending_evaluations SET outcome_at = now()
+                        WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2
+                        RETURNING id, org, user_id, ip, at, device, place""")
+                .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
+                .compose(rows -> {
+                    if (rows.rowCount() == 1) return Future.succeededFuture(OutcomeClaim.claimed(record(rows.iterator().next())));
+                    return pool.preparedQuery("SELECT 1 FROM pending_evaluations WHERE id = $1 AND created_at >= $2")
+                            .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
+                            .map(found -> found.rowCount() == 0 ? OutcomeClaim.UNKNOWN : OutcomeClaim.ALREADY_RECORDED);
+                });
+    }
+
+    private static JsonObject device(KnownDevice device) {
+        if (device == null) return null;
+        return new JsonObject().put("key", device.key()).put("browser", device.browserFamily())
+                .put("os", device.osFamily()).put("last_seen", device.lastSeen().toString());
+    }
+
+    private static EvaluationRecord record(Row row) {
+        JsonObject device = (JsonObject) row.getValue("device");
+        JsonObject place = (JsonObject) row.getValue("place");
+        return new EvaluationRecord(row.getString("id"), row.getString("org"), row.getString("user_id"),
+                row.getString("ip"), row.getOffsetDateTime("at").toInstant(),
+                device == null ? null : new KnownDevice(device.getString("key"), device.getString("browser"),
+                        device.getString("os"), Instant.parse(device.getString("last_seen"))),
+                place == null ? null : Place.fromJson(place));
+    }
+}
