@@ -55,6 +55,8 @@ public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationS
 
     /** Connects, applies the schema migrations, and answers the stores over the pool. */
     public static Future<Stores> postgres(Vertx vertx, PgConnectOptions connect, Duration outcomeRetention) {
+        // Every store query is a fixed prepared statement: parse and plan each once per connection.
+        connect.setCachePreparedStatements(true);
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
         return Migrations.apply(pool)
                 .map(version -> new Stores(new PgUserHistoryStore(pool), new PgVelocityStore(pool),
