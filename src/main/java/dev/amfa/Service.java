@@ -19,6 +19,7 @@ import dev.amfa.signals.UntrustedIpSignal;
 import dev.amfa.signals.UserAgents;
 import dev.amfa.status.StatusRegistry;
 import dev.amfa.store.Stores;
+import dev.amfa.store.postgres.Retention;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +45,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     static final int DECISION_LOG_ORGS = 500;
     /** How long start-up waits for the database (connect and migrate) before giving up. */
     static final Duration STORE_START = Duration.ofSeconds(30);
+    /** How often old history is deleted. */
+    static final Duration RETENTION_EVERY = Duration.ofHours(1);
     /** GeoIP answers kept for addresses seen recently. */
     static final int CACHED_ADDRESSES = 100_000;
     /** How long the watcher waits for an editor's burst of saves to end before reloading once. */
@@ -82,8 +86,20 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new UserAgents(), stores, decisions::append);
         List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk, stores::close));
         if (config.watch()) resources.add(watch(vertx, config, policies));
+        if (stores.pool() != null) resources.add(retain(vertx, stores, config.retention()));
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
                 evaluator, new OutcomeRecorder(stores), resources);
+    }
+
+    /** Deletes old history in the background, batch by batch; answers what stops it. */
+    private static AutoCloseable retain(Vertx vertx, Stores stores, Duration keep) {
+        Retention retention = new Retention(stores.pool(), keep);
+        long timer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), t -> retention.run(Instant.now())
+                .onSuccess(deleted -> {
+                    if (deleted > 0) LOG.info("retention: deleted {} rows older than {} days", deleted, keep.toDays());
+                })
+                .onFailure(e -> LOG.warn("retention pass failed, retried in {}: {}", RETENTION_EVERY, e.toString())));
+        return () -> vertx.cancelTimer(timer);
     }
 
     /** Reloads what changed once an editor's burst of saves is over; compiling runs on a worker thread. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param geoipCity      City databases, searched in order (the default download has one file per address family)
  * @param geoipAnonymous MaxMind Anonymous-IP database, or null for none
  * @param pgUrl          postgresql://user@host:port/database for the postgres store, else null
+ * @param retention      how long login history and failures are kept in the database
  * @param adminToken     bearer token of /v1/admin; null disables the admin API
  * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
  * @param watch          reload rules/ and policies/ when their files change
@@ -30,6 +31,7 @@ public record ServiceConfig(
         int bodyLimit,
         int eventLoops,
         Duration outcomeRetention,
+        Duration retention,
         String adminToken,
         Map<String, String> apiKeys,
         boolean watch,
@@ -42,17 +44,17 @@ public record ServiceConfig(
 
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, newAdminToken, newApiKeys, watch, echo);
+                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
-                newPgUrl, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, watch, echo);
+                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
-                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, adminToken, apiKeys, newWatch, echo);
+                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo);
     }
 
     @Override

@@ -67,6 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long an evaluation accepts its outcome (AMFA_OUTCOME_RETENTION_MINUTES).")
     long outcomeRetentionMinutes;
 
+    @Option(names = "--retention-days", defaultValue = "${env:AMFA_RETENTION_DAYS:-90}",
+            description = "Days of login history and failures the database keeps (AMFA_RETENTION_DAYS).")
+    long retentionDays;
+
     @Option(names = "--admin-token", defaultValue = "${env:AMFA_ADMIN_TOKEN:-}",
             description = "Bearer token of the admin API /v1/admin; unset disables it (AMFA_ADMIN_TOKEN).")
     String adminToken;
@@ -90,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
                 paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store,
                 pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
-                Duration.ofMinutes(outcomeRetentionMinutes), adminToken.isBlank() ? null : adminToken.strip(),
+                Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
                 keys(apiKeys), watch, echo);
         try {
             ServiceRunner.runUntilStopped(config);

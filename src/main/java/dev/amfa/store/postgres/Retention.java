@@ -1,0 +1,46 @@
+package dev.amfa.store.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Deletes what is older than the retention age, a small batch per statement, so no delete holds locks for
+ * long or competes with evaluations for more than a moment. Run periodically by the service.
+ */
+public final class Retention {
+    /** Rows per DELETE: small enough to finish in milliseconds. */
+    static final int BATCH = 5_000;
+    private static final List<String> AGED_TABLES = List.of("logins", "user_failures", "ip_failures");
+
+    private final Pool pool;
+    private final Duration keep;
+
+    public Retention(Pool pool, Duration keep) {
+        this.pool = pool;
+        this.keep = keep;
+    }
+
+    /** One pass over every table, batch after batch until nothing old is left; answers the rows deleted. */
+    public Future<Long> run(Instant now) {
+        Instant before = now.minus(keep);
+        Future<Long> total = Future.succeededFuture(0L);
+        for (String table : AGED_TABLES) {
+            String sql = "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
+                    + " WHERE at < $1 LIMIT " + BATCH + ")";
+            total = total.compose(sum -> drain(sql, Tuple.of(Times.of(before)), sum));
+        }
+        String pending = "DELETE FROM pending_evaluations WHERE ctid IN (SELECT ctid FROM pending_evaluations"
+                + " WHERE created_at < $1 LIMIT " + BATCH + ")";
+        return total.compose(sum -> drain(pending, Tuple.of(Times.of(before)), sum));
+    }
+
+    private Future<Long> drain(String sql, Tuple args, long sum) {
+        return pool.preparedQuery(sql).execute(args).compose(rows -> rows.rowCount() == BATCH
+                ? drain(sql, args, sum + rows.rowCount()) : Future.succeededFuture(sum + rows.rowCount()));
+    }
+}
