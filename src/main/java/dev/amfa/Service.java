@@ -45,6 +45,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     static final int DECISION_LOG_ORGS = 500;
     /** How long start-up waits for the database (connect and migrate) before giving up. */
     static final Duration STORE_START = Duration.ofSeconds(30);
+    /** How often /health asks the database whether it answers. */
+    static final Duration STORE_PROBE_EVERY = Duration.ofSeconds(1);
     /** How often old history is deleted. */
     static final Duration RETENTION_EVERY = Duration.ofHours(1);
     /** GeoIP answers kept for addresses seen recently. */
@@ -86,9 +88,21 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new UserAgents(), stores, decisions::append);
         List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk, stores::close));
         if (config.watch()) resources.add(watch(vertx, config, policies));
-        if (stores.pool() != null) resources.add(retain(vertx, stores, config.retention()));
+        if (stores.pool() != null) {
+            resources.add(retain(vertx, stores, config.retention()));
+            resources.add(probe(vertx, stores, status));
+        }
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
                 evaluator, new OutcomeRecorder(stores), resources);
+    }
+
+    /** Keeps /health's "store" component true to the database: not ready while it does not answer. */
+    private static AutoCloseable probe(Vertx vertx, Stores stores, StatusRegistry status) {
+        long timer = vertx.setPeriodic(STORE_PROBE_EVERY.toMillis(), t -> stores.pool().query("SELECT 1").execute()
+                .timeout(STORE_PROBE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .onSuccess(ok -> status.ready("store", "postgres"))
+                .onFailure(e -> status.notReady("store", "postgres does not answer: " + e.getMessage())));
+        return () -> vertx.cancelTimer(timer);
     }
 
     /** Deletes old history in the background, batch by batch; answers what stops it. */

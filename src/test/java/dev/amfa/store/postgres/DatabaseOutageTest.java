@@ -1,0 +1,46 @@
+package dev.amfa.store.postgres;
+
+import dev.amfa.TestService;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** When the database goes away /health says so, and says so again when it is back: no restart needed. */
+class DatabaseOutageTest {
+
+    private static int healthWithin(TestService service, Duration limit, int wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        int status = service.get("/health").statusCode();
+        while (status != wanted && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            status = service.get("/health").statusCode();
+        }
+        return status;
+    }
+
+    @Test
+    void healthFollowsTheDatabaseThroughACutAndARestore() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (PgSchema schema = new PgSchema(vertx); FaultProxy proxy = new FaultProxy(vertx, "127.0.0.1", 5432)) {
+            String url = PgSchema.URL.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()) + "?search_path=" + schema.name;
+            try (TestService service = TestService.start(TestService.config().withStore("postgres", url))) {
+                assertEquals(200, healthWithin(service, Duration.ofSeconds(5), 200));
+                proxy.cut();
+                assertEquals(503, healthWithin(service, Duration.ofSeconds(10), 503));
+                JsonObject health = service.get("/health").bodyAsJsonObject();
+                assertTrue(health.getJsonObject("components").getJsonObject("store").getString("detail")
+                        .startsWith("postgres does not answer"), health.encode());
+                proxy.restore();
+                assertEquals(200, healthWithin(service, Duration.ofSeconds(15), 200));
+            }
+        } finally {
+            TestService.await(vertx.close());
+        }
+    }
+}
