@@ -70,12 +70,11 @@ public final class JsonFields {
         List<String> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             Object item = array.getValue(i);
-            String itemPath = path(name) + "[" + i + "]";
             if (!(item instanceof String text) || text.isBlank()) {
-                throw new InvalidInputException(itemPath, "must be a non-empty string");
+                throw new InvalidInputException(path(name) + "[" + i + "]", "must be a non-empty string");
             }
             if (text.length() > maxLength) {
-                throw new InvalidInputException(itemPath, "must be at most " + maxLength + " characters");
+                throw new InvalidInputException(path(name) + "[" + i + "]", "must be at most " + maxLength + " characters");
             }
             items.add(text);
         }

@@ -35,7 +35,7 @@ final class EvaluateHandler implements Handler<RoutingContext> {
         evaluator.evaluate(request).onComplete(done -> {
             if (done.succeeded()) {
                 ctx.response().putHeader("content-type", "application/json")
-                        .end(EvaluationJson.of(done.result(), explain).encode());
+                        .end(EvaluationJson.buffer(done.result(), explain));
             } else {
                 LOG.error("evaluation failed", done.cause());
                 ApiErrors.send(ctx, 503, "evaluation_failed", null, "the evaluation could not be completed; retry");
