@@ -22,10 +22,12 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  */
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    /** How long the answer waits for the pending evaluation to be stored. */
+    static final Duration PENDING_SAVE_BUDGET = Duration.ofMillis(250);
 
     private final Supplier<PolicySet> policies;
     private final SignalRunner signals;
@@ -93,8 +98,18 @@ public final class Evaluator {
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
                     : new KnownDevice(device.key(), families.browser(), families.os(), request.timestamp());
-            return stores.evaluations().save(new EvaluationRecord(id, request.org(), request.userId(),
-                    IpAddress.canonical(request.ip()), request.timestamp(), seen, located)).map(evaluation);
+            Future<Void> saved = stores.evaluations().save(new EvaluationRecord(id, request.org(), request.userId(),
+                    IpAddress.canonical(request.ip()), request.timestamp(), seen, located));
+            if (saved.isComplete() && saved.succeeded()) return Future.succeededFuture(evaluation);
+            // The decision stands without the pending record: a store that is down or slow must not hold the
+            // login up. Its outcome will then be unknown (404), which the log line says.
+            return saved.timeout(PENDING_SAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)
+                    .recover(e -> {
+                        LOG.warn("evaluation {} answered without its pending record ({}): its outcome cannot be recorded",
+                                id, e.toString());
+                        return Future.succeededFuture();
+                    })
+                    .map(evaluation);
         });
     }
 

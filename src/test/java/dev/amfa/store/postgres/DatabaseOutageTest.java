@@ -11,7 +11,10 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When the database goes away /health says so, and says so again when it is back: no restart needed. */
+/**
+ * When the database goes away evaluations still answer (challenging), /health says so, and says so again when
+ * it is back: no restart needed.
+ */
 class DatabaseOutageTest {
 
     private static int healthWithin(TestService service, Duration limit, int wanted) throws InterruptedException {
@@ -33,6 +36,17 @@ class DatabaseOutageTest {
                 assertEquals(200, healthWithin(service, Duration.ofSeconds(5), 200));
                 proxy.cut();
                 assertEquals(503, healthWithin(service, Duration.ofSeconds(10), 503));
+                // Evaluations still answer: the history the signals need is out of reach, so they say
+                // assessment_not_available and the baseline challenges; the answer does not wait for the database.
+                Instant asked = Instant.now();
+                var during = service.post("/v1/evaluate", dev.amfa.http.Logins.login("alice",
+                        dev.amfa.http.Logins.BOXFORD_GB, dev.amfa.http.Logins.T0));
+                assertEquals(200, during.statusCode(), during.bodyAsString());
+                assertTrue(Duration.between(asked, Instant.now()).toMillis() < 3_000, "waited for the database");
+                JsonObject answer = during.bodyAsJsonObject();
+                assertEquals("challenge", answer.getString("action"));
+                assertEquals("assessment_not_available",
+                        answer.getJsonObject("assessments").getJsonObject("NewDevice").getString("code"));
                 JsonObject health = service.get("/health").bodyAsJsonObject();
                 assertTrue(health.getJsonObject("components").getJsonObject("store").getString("detail")
                         .startsWith("postgres does not answer"), health.encode());
