@@ -90,11 +90,7 @@ class ServeJarIT {
 
     @Test
     void aRuleThatDoesNotCompileStopsServeWithFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = tmp.resolve("rules");
-        Files.createDirectories(rules);
-        for (Path file : Files.list(Path.of("rules")).filter(Files::isRegularFile).toList()) {
-            Files.copy(file, rules.resolve(file.getFileName()));
-        }
+        Path rules = TestService.copyRules(tmp);
         Files.writeString(rules.resolve("broken.drl"), """
                 package broken;
                 import dev.amfa.facts.LoginContext;

@@ -87,15 +87,19 @@ public final class TestService implements AutoCloseable {
 
     /** A copy of the shipped rules/ and an empty policies/ under {@code dir}, for tests that change them. */
     public static ServiceConfig withOwnPolicies(java.nio.file.Path dir, boolean watch) throws java.io.IOException {
-        java.nio.file.Path rules = dir.resolve("rules");
-        java.nio.file.Files.createDirectories(rules);
+        java.nio.file.Files.createDirectories(dir.resolve("policies"));
+        return config().withPolicies(copyRules(dir), dir.resolve("policies"), watch);
+    }
+
+    /** A copy of the shipped baseline (the files of rules/, not its ip-lists) as {@code dir}/rules, for tests that edit it. */
+    public static Path copyRules(Path dir) throws java.io.IOException {
+        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
         try (var files = java.nio.file.Files.list(Path.of("rules"))) {
             for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 java.nio.file.Files.copy(file, rules.resolve(file.getFileName()));
             }
         }
-        java.nio.file.Files.createDirectories(dir.resolve("policies"));
-        return config().withPolicies(rules, dir.resolve("policies"), watch);
+        return rules;
     }
 
     public static <T> T await(io.vertx.core.Future<T> future) {

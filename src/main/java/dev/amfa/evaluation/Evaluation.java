@@ -2,7 +2,6 @@ package dev.amfa.evaluation;
 
 import dev.amfa.engine.EngineResult;
 import dev.amfa.facts.Assessment;
-import dev.amfa.facts.Confidence;
 import dev.amfa.policy.PolicyMode;
 
 import java.util.List;
@@ -26,10 +25,6 @@ public record Evaluation(DecisionInput input, EngineResult result, PolicyMode mo
 
     public List<Assessment> assessments() {
         return input.assessments();
-    }
-
-    public Confidence confidence() {
-        return result.decision().getConfidence();
     }
 
     public boolean enforced() {

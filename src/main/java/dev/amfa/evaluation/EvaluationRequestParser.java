@@ -100,16 +100,23 @@ public final class EvaluationRequestParser {
             if (BUILT_IN_SIGNALS.contains(name)) {
                 throw new InvalidInputException("signals." + name, "is a built-in signal the service assesses itself");
             }
-            JsonFields signal = signals.requiredObject(name);
-            String confidence = signal.requiredString("confidence", 16);
-            if (!CONFIDENCES.contains(confidence)) {
-                throw new InvalidInputException(signal.path("confidence"), "must be one of " + CONFIDENCES);
-            }
-            JsonFields details = signal.optionalObject("details");
-            reported.add(new Assessment(name, Confidence.fromJson(confidence), signal.requiredString("code", 64),
-                    details == null ? new JsonObject() : details.json().copy()));
+            reported.add(assessment(name, signals.requiredObject(name)));
         }
         return reported;
+    }
+
+    /**
+     * One signal's result as JSON gives it, {"confidence": ..., "code": ..., "details": {...}}: a caller's own
+     * signal here, and the signal results a policy test case assumes.
+     */
+    public static Assessment assessment(String signal, JsonFields json) {
+        String confidence = json.requiredString("confidence", 16);
+        if (!CONFIDENCES.contains(confidence)) {
+            throw new InvalidInputException(json.path("confidence"), "must be one of " + CONFIDENCES);
+        }
+        JsonFields details = json.optionalObject("details");
+        return new Assessment(signal, Confidence.fromJson(confidence), json.requiredString("code", 64),
+                details == null ? new JsonObject() : details.json().copy());
     }
 
     private static List<String> factors(JsonFields object, String name) {

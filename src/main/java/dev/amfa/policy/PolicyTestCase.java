@@ -97,17 +97,7 @@ public record PolicyTestCase(String file, String name, EvaluationRequest request
                 "not_found_on_deny_list", null));
         if (assume != null) {
             for (String signal : assume.json().fieldNames()) {
-                JsonFields found = assume.requiredObject(signal);
-                String confidence = found.requiredString("confidence", 16);
-                Confidence level;
-                try {
-                    level = Confidence.fromJson(confidence);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException(found.path("confidence"), "must be high, medium, low or neutral");
-                }
-                JsonFields details = found.optionalObject("details");
-                bySignal.put(signal, new Assessment(signal, level, found.requiredString("code", 64),
-                        details == null ? null : details.json().copy()));
+                bySignal.put(signal, EvaluationRequestParser.assessment(signal, assume.requiredObject(signal)));
             }
         }
         return List.copyOf(bySignal.values());

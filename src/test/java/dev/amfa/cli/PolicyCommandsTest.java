@@ -46,10 +46,7 @@ class PolicyCommandsTest {
 
     @BeforeEach
     void project() throws Exception {
-        Path rules = Files.createDirectories(project.resolve("rules"));
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, rules.resolve(file.getFileName()));
-        }
+        dev.amfa.TestService.copyRules(project);
         demo = project.resolve("policies/demo");
         Files.createDirectories(demo.resolve("tests"));
         Files.writeString(demo.resolve("policy.json"), "{\"home_countries\": [\"DE\"]}");

@@ -42,10 +42,7 @@ class PolicyRegistryTest {
 
     @BeforeEach
     void load() throws Exception {
-        rules = Files.createDirectories(dir.resolve("rules"));
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, rules.resolve(file.getFileName()));
-        }
+        rules = dev.amfa.TestService.copyRules(dir);
         policies = Files.createDirectories(dir.resolve("policies"));
         writeOrg("alpha");
         writeOrg("beta");
