@@ -19,6 +19,8 @@ import java.util.Map;
 public final class InMemoryDecisionLog implements DecisionLog {
     private final int perOrg;
     private final Map<String, Deque<DecisionRecord>> byOrg;
+    /** Events of the most recent evaluations that had any, bounded like the decisions. */
+    private final Map<String, List<DecisionEvent>> eventsById;
 
     /**
      * @param perOrg decisions kept per org; older ones are dropped
@@ -27,6 +29,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
     public InMemoryDecisionLog(int perOrg, int orgs) {
         this.perOrg = perOrg;
         this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run).<String, Deque<DecisionRecord>>build().asMap();
+        this.eventsById = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
+                .<String, List<DecisionEvent>>build().asMap();
     }
 
     @Override
@@ -36,6 +40,23 @@ public final class InMemoryDecisionLog implements DecisionLog {
         synchronized (log) {
             log.addFirst(record);
             if (log.size() > perOrg) log.removeLast();
+        }
+    }
+
+    @Override
+    public void appendEvent(DecisionEvent event) {
+        List<DecisionEvent> events = eventsById.computeIfAbsent(event.evaluationId(), k -> new ArrayList<>());
+        synchronized (events) {
+            events.add(event);
+        }
+    }
+
+    @Override
+    public List<DecisionEvent> events(String evaluationId) {
+        List<DecisionEvent> events = eventsById.get(evaluationId);
+        if (events == null) return List.of();
+        synchronized (events) {
+            return List.copyOf(events);
         }
     }
 

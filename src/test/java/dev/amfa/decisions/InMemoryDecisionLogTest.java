@@ -47,4 +47,21 @@ class InMemoryDecisionLogTest {
                 .filter(i -> !log.recent("org-" + i, 1).isEmpty()).count();
         org.junit.jupiter.api.Assertions.assertTrue(remembered <= 5, remembered + " orgs remembered");
     }
+
+    @Test
+    void eventsAreJoinedToTheirEvaluationInOrder() {
+        InMemoryDecisionLog log = new InMemoryDecisionLog(10, 10);
+        log.append(evaluation("acme", "e1"));
+        java.time.Instant at = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        log.appendEvent(new DecisionEvent("e1", "acme", "u", DecisionEvent.CHALLENGE_STARTED, at, null));
+        log.appendEvent(new DecisionEvent("e2", "acme", "u", DecisionEvent.OUTCOME, at, null));
+        log.appendEvent(new DecisionEvent("e1", "acme", "u", DecisionEvent.CHALLENGE_PASSED, at.plusSeconds(30),
+                new JsonObject().put("factor", "email")));
+        assertEquals(List.of(DecisionEvent.CHALLENGE_STARTED, DecisionEvent.CHALLENGE_PASSED),
+                log.events("e1").stream().map(DecisionEvent::type).toList());
+        assertEquals("email", log.events("e1").get(1).details().getString("factor"));
+        assertEquals(List.of(), log.events("unknown"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DecisionEvent("e1", "acme", "u", "nonsense", at, null));
+    }
 }
