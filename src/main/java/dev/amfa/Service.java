@@ -1,5 +1,6 @@
 package dev.amfa;
 
+import dev.amfa.cluster.PolicySync;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.EvaluationRequestParser;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running service, wired from its configuration: no DI container, every part built here in the order it
@@ -59,8 +61,26 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     private static Service build(Vertx vertx, ServiceConfig config) throws Exception {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return wire(vertx, config, resources);
+        } catch (Exception e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** Builds the parts in the order they depend on; each one opened is in {@code resources} to be closed. */
+    private static Service wire(Vertx vertx, ServiceConfig config, List<AutoCloseable> resources) throws Exception {
         StatusRegistry status = new StatusRegistry();
-        PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC());
+        Stores stores = await(Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention()));
+        resources.add(stores::close);
+        status.ready("store", config.store());
+        PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC(),
+                PolicySync.publisher(stores.policies()));
+        if (stores.connect() != null) {
+            resources.add(await(PolicySync.start(vertx, stores.policies(), policies, status, stores.connect())));
+        }
         status.ready("rules", "baseline " + policies.current().baseline().version() + ", "
                 + policies.current().orgs().size() + " org policies");
 
@@ -74,9 +94,6 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 + (config.geoipAnonymous() == null ? "" : "; anonymous-IP " + config.geoipAnonymous()));
 
         IpLists lists = IpLists.load(config.ipListsDir());
-        Stores stores = Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention())
-                .toCompletionStage().toCompletableFuture().get(STORE_START.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        status.ready("store", config.store());
 
         SignalRunner signals = new SignalRunner(vertx, List.of(
                 new NewDeviceSignal(),
@@ -86,7 +103,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
                 new UserAgents(), stores, decisions::append);
-        List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk, stores::close));
+        resources.addAll(List.of(cities, anonymous, externalRisk));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         if (stores.pool() != null) {
             resources.add(retain(vertx, stores, config.retention()));
@@ -96,10 +113,15 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 evaluator, new OutcomeRecorder(stores), resources);
     }
 
+    /** Waits on a worker thread for what start-up needs from the database. */
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(STORE_START.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Keeps /health's "store" component true to the database: not ready while it does not answer. */
     private static AutoCloseable probe(Vertx vertx, Stores stores, StatusRegistry status) {
         long timer = vertx.setPeriodic(STORE_PROBE_EVERY.toMillis(), t -> stores.pool().query("SELECT 1").execute()
-                .timeout(STORE_PROBE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .timeout(STORE_PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS)
                 .onSuccess(ok -> status.ready("store", "postgres"))
                 .onFailure(e -> status.notReady("store", "postgres does not answer: " + e.getMessage())));
         return () -> vertx.cancelTimer(timer);
@@ -127,7 +149,13 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     public void close() {
-        for (AutoCloseable resource : resources) {
+        closeAll(resources);
+    }
+
+    /** Last opened, first closed: timers and subscriptions stop before the pool they use. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            AutoCloseable resource = resources.get(i);
             try {
                 resource.close();
             } catch (Exception e) {

@@ -6,6 +6,7 @@ import dev.amfa.engine.OrgName;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.policy.OrgPolicy;
 import dev.amfa.policy.PolicyBuilder;
+import dev.amfa.policy.PolicyPublisher;
 import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.policy.PolicyRejectedException;
 import dev.amfa.policy.PolicySources;
@@ -78,6 +79,8 @@ final class AdminPolicyHandlers {
                 json(ctx, 200, done.result());
             } else if (done.cause() instanceof PolicyRejectedException rejected) {
                 rejected(ctx, rejected);
+            } else if (done.cause() instanceof PolicyPublisher.PolicyNotSharedException notShared) {
+                notShared(ctx, notShared);
             } else {
                 ApiErrors.send(ctx, 500, "upload_failed", null, done.cause().toString());
             }
@@ -93,6 +96,8 @@ final class AdminPolicyHandlers {
                 ApiErrors.send(ctx, 409, "conflict", "org", none.getMessage());
             } else if (done.cause() instanceof PolicyRejectedException rejected) {
                 rejected(ctx, rejected);
+            } else if (done.cause() instanceof PolicyPublisher.PolicyNotSharedException notShared) {
+                notShared(ctx, notShared);
             } else {
                 ApiErrors.send(ctx, 500, "rollback_failed", null, done.cause().toString());
             }
@@ -108,6 +113,11 @@ final class AdminPolicyHandlers {
             // reported below
         }
         throw new InvalidInputException("replay", "must be a whole number from 0 to " + REPLAY_MAX);
+    }
+
+    /** The change could not be kept for the other nodes, so it was not made: the caller may retry. */
+    private static void notShared(RoutingContext ctx, PolicyPublisher.PolicyNotSharedException e) {
+        ApiErrors.send(ctx, 503, "policy_store_unavailable", null, e.getMessage() + "; the running version stays");
     }
 
     private static void rejected(RoutingContext ctx, PolicyRejectedException e) {

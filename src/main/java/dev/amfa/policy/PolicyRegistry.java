@@ -34,6 +34,7 @@ public final class PolicyRegistry {
     private final Path rulesDir;
     private final Path policiesDir;
     private final Clock clock;
+    private final PolicyPublisher publisher;
     private volatile PolicySet current;
     private final Map<String, String> seenOnDisk = new HashMap<>();
     private final Map<String, Deque<OrgPolicy>> history = new HashMap<>();
@@ -41,16 +42,27 @@ public final class PolicyRegistry {
     private long changes;
     private long failures;
 
-    private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock) {
+    private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher) {
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
-    /** Loads rules/ and policies/ at start-up: anything that does not compile or pass its tests is an error. */
+    /** A single node's registry: API changes are kept in memory only. */
     public static PolicyRegistry load(Path rulesDir, Path policiesDir, Clock clock)
             throws IOException, RuleCompilationException, PolicyRejectedException {
-        PolicyRegistry registry = new PolicyRegistry(rulesDir, policiesDir, clock);
+        return load(rulesDir, policiesDir, clock, PolicyPublisher.NONE);
+    }
+
+    /**
+     * Loads rules/ and policies/ at start-up: anything that does not compile or pass its tests is an error.
+     *
+     * @param publisher keeps API changes (uploads, rollbacks) before they are activated
+     */
+    public static PolicyRegistry load(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher)
+            throws IOException, RuleCompilationException, PolicyRejectedException {
+        PolicyRegistry registry = new PolicyRegistry(rulesDir, policiesDir, clock, publisher);
         Baseline baseline = Baseline.load(rulesDir);
         Map<String, OrgPolicy> orgs = new TreeMap<>();
         for (Map.Entry<String, PolicySources> disk : registry.readPoliciesDir().entrySet()) {
@@ -147,11 +159,8 @@ public final class PolicyRegistry {
             throw e;
         }
         if (!activate) return candidate;
-        Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
-        orgs.put(sources.org(), candidate);
-        ReloadReport report = new ReloadReport();
-        report.activated(sources.org(), candidate.version());
-        activate(before, PolicySet.of(before.baseline(), orgs), report);
+        publisher.publish(sources, PolicyPublisher.UPLOAD);
+        activateOne(before, candidate);
         return candidate;
     }
 
@@ -166,6 +175,7 @@ public final class PolicyRegistry {
         PolicySet before = current;
         OrgPolicy previous = earlier.peek();
         PolicyBuilder.verify(previous, before.baseline());
+        publisher.publish(previous.sources(), PolicyPublisher.ROLLBACK);
         earlier.pop();
         Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
         orgs.put(org, previous);
@@ -174,6 +184,36 @@ public final class PolicyRegistry {
         status.put(org, status.get(org).activated(previous.version(), previous.origin(), clock.instant(), earlier.size()));
         LOG.info("policy {} rolled back to {}", org, previous.version());
         return previous;
+    }
+
+    /**
+     * Activates a version another node accepted (or this node before a restart), without publishing it again.
+     * A version this node already runs is left alone; one that this node rejects (its baseline differs, say)
+     * leaves the running version in force and is reported in {@link #status()}.
+     *
+     * @return whether the version was activated
+     */
+    public synchronized boolean adopt(PolicySources sources) {
+        PolicySet before = current;
+        EffectivePolicy running = before.orgs().get(sources.org());
+        if (running != null && running.own() != null && sources.version().equals(running.own().version())) return false;
+        OrgPolicy candidate;
+        try {
+            candidate = PolicyBuilder.build(sources, before.baseline(), "api");
+        } catch (PolicyRejectedException e) {
+            fail(sources.org(), new ReloadReport(), e.toJson());
+            return false;
+        }
+        activateOne(before, candidate);
+        return true;
+    }
+
+    private void activateOne(PolicySet before, OrgPolicy candidate) {
+        Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
+        orgs.put(candidate.org(), candidate);
+        ReloadReport report = new ReloadReport();
+        report.activated(candidate.org(), candidate.version());
+        activate(before, PolicySet.of(before.baseline(), orgs), report);
     }
 
     private void activate(PolicySet before, PolicySet after, ReloadReport report) {

@@ -5,6 +5,7 @@ import dev.amfa.store.memory.InMemoryUserHistoryStore;
 import dev.amfa.store.memory.InMemoryVelocityStore;
 import dev.amfa.store.postgres.Migrations;
 import dev.amfa.store.postgres.PgEvaluationStore;
+import dev.amfa.store.postgres.PgPolicyStore;
 import dev.amfa.store.postgres.PgUserHistoryStore;
 import dev.amfa.store.postgres.PgVelocityStore;
 import io.vertx.core.Future;
@@ -14,14 +15,17 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
  * The stores one service instance uses; {@link #create} picks the implementation from configuration.
  *
- * @param pool the database connections, or null for the in-memory stores
+ * @param pool    the database connections, or null for the in-memory stores
+ * @param connect how to reach the database (for connections outside the pool: LISTEN), or null
  */
-public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations, Pool pool) {
+public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations, PolicyStore policies,
+                     Pool pool, PgConnectOptions connect) {
     /**
      * How far back failed logins are kept for velocity: the longest window a policy may ask about
      * (signals.properties refuses a longer untrusted_ip.velocity_window_minutes).
@@ -50,7 +54,7 @@ public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationS
 
     public static Stores memory(Duration outcomeRetention) {
         return new Stores(new InMemoryUserHistoryStore(), new InMemoryVelocityStore(VELOCITY_RETENTION),
-                new InMemoryEvaluationStore(outcomeRetention), null);
+                new InMemoryEvaluationStore(outcomeRetention), PolicyStore.none(), null, null);
     }
 
     /** Connects, applies the schema migrations, and answers the stores over the pool. */
@@ -60,7 +64,8 @@ public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationS
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
         return Migrations.apply(pool)
                 .map(version -> new Stores(new PgUserHistoryStore(pool), new PgVelocityStore(pool),
-                        new PgEvaluationStore(pool, outcomeRetention), pool))
+                        new PgEvaluationStore(pool, outcomeRetention),
+                        new PgPolicyStore(pool, ManagementFactory.getRuntimeMXBean().getName()), pool, connect))
                 .onFailure(e -> pool.close());
     }
 

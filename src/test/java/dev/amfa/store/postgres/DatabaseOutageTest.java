@@ -27,6 +27,10 @@ class DatabaseOutageTest {
         return status;
     }
 
+    private static boolean storeReady(TestService service) {
+        return service.get("/health").bodyAsJsonObject().getJsonObject("components").getJsonObject("store").getBoolean("ready");
+    }
+
     @Test
     void healthFollowsTheDatabaseThroughACutAndARestore() throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -36,6 +40,9 @@ class DatabaseOutageTest {
                 assertEquals(200, healthWithin(service, Duration.ofSeconds(5), 200));
                 proxy.cut();
                 assertEquals(503, healthWithin(service, Duration.ofSeconds(10), 503));
+                // The policy subscription notices the cut first; the store's probe within its period.
+                Instant probeDeadline = Instant.now().plusSeconds(10);
+                while (storeReady(service) && Instant.now().isBefore(probeDeadline)) Thread.sleep(100);
                 // Evaluations still answer: the history the signals need is out of reach, so they say
                 // assessment_not_available and the baseline challenges; the answer does not wait for the database.
                 Instant asked = Instant.now();
