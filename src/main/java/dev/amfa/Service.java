@@ -7,6 +7,7 @@ import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
 import dev.amfa.evaluation.OutcomeRecorder;
+import dev.amfa.evaluation.OutcomeRetries;
 import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CachedCityLocator;
 import dev.amfa.geo.CityLocator;
@@ -49,6 +50,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     static final Duration STORE_START = Duration.ofSeconds(30);
     /** How often /health asks the database whether it answers. */
     static final Duration STORE_PROBE_EVERY = Duration.ofSeconds(1);
+    /** Outcomes kept for retry while the database is away, and how often they are retried. */
+    static final int OUTCOME_RETRY_CAPACITY = 10_000;
+    static final Duration OUTCOME_RETRY_EVERY = Duration.ofSeconds(1);
     /** How often old history is deleted. */
     static final Duration RETENTION_EVERY = Duration.ofHours(1);
     /** GeoIP answers kept for addresses seen recently. */
@@ -105,17 +109,28 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new UserAgents(), stores, decisions::append);
         resources.addAll(List.of(cities, anonymous, externalRisk));
         if (config.watch()) resources.add(watch(vertx, config, policies));
+        OutcomeRecorder outcomes = new OutcomeRecorder(stores,
+                new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()));
         if (stores.pool() != null) {
             resources.add(retain(vertx, stores, config.retention()));
             resources.add(probe(vertx, stores, status));
+            resources.add(retryOutcomes(vertx, outcomes, status));
         }
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
-                evaluator, new OutcomeRecorder(stores), resources);
+                evaluator, outcomes, resources);
     }
 
     /** Waits on a worker thread for what start-up needs from the database. */
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(STORE_START.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Retries outcomes the database could not take when they came; /health shows the buffer. */
+    private static AutoCloseable retryOutcomes(Vertx vertx, OutcomeRecorder outcomes, StatusRegistry status) {
+        status.ready("outcome_retries", outcomes.retries().toJson().encode());
+        long timer = vertx.setPeriodic(OUTCOME_RETRY_EVERY.toMillis(), t -> outcomes.retryQueued()
+                .onComplete(done -> status.ready("outcome_retries", outcomes.retries().toJson().encode())));
+        return () -> vertx.cancelTimer(timer);
     }
 
     /** Keeps /health's "store" component true to the database: not ready while it does not answer. */

@@ -5,22 +5,67 @@ import dev.amfa.store.KnownLogin;
 import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Learns from a reported outcome. Only a success teaches what is normal for the user (device, place, time);
  * a failure counts against the IP and the user for velocity. Each evaluation's outcome is taken once.
+ * When the store does not answer in time, the outcome is acknowledged as queued and retried from a bounded
+ * buffer ({@link OutcomeRetries}), so an outage loses nothing the caller was told was accepted.
  */
 public final class OutcomeRecorder {
-    private final Stores stores;
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+    /** How long the caller waits for the store before its outcome is queued instead. */
+    static final Duration STORE_BUDGET = Duration.ofSeconds(2);
 
-    public OutcomeRecorder(Stores stores) {
+    /** What became of a reported outcome. */
+    public enum Result { RECORDED, QUEUED, UNKNOWN, ALREADY_RECORDED }
+
+    private final Stores stores;
+    private final OutcomeRetries retries;
+
+    public OutcomeRecorder(Stores stores, OutcomeRetries retries) {
         this.stores = stores;
+        this.retries = retries;
     }
 
-    public Future<OutcomeClaim.Status> record(String evaluationId, Outcome outcome) {
-        return stores.evaluations().claimOutcome(evaluationId).compose(claim -> {
-            if (claim.status() != OutcomeClaim.Status.CLAIMED) return Future.succeededFuture(claim.status());
-            return learn(claim.record(), outcome).map(OutcomeClaim.Status.CLAIMED);
+    public Future<Result> record(String evaluationId, Outcome outcome) {
+        return claimAndLearn(evaluationId, outcome)
+                .timeout(STORE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)
+                .recover(e -> {
+                    LOG.warn("outcome of {} queued for retry: the store did not take it ({})", evaluationId, e.toString());
+                    retries.offer(evaluationId, outcome, null);
+                    return Future.succeededFuture(Result.QUEUED);
+                });
+    }
+
+    /** One pass over the queued outcomes; the service runs it periodically. */
+    public Future<Integer> retryQueued() {
+        return retries.retry(pending -> pending.claimed() == null
+                ? claimAndLearn(pending.evaluationId(), pending.outcome()).onSuccess(result -> {
+                    if (result != Result.RECORDED) LOG.info("queued outcome of {} not needed: {}", pending.evaluationId(), result);
+                })
+                : learn(pending.claimed(), pending.outcome()));
+    }
+
+    public OutcomeRetries retries() {
+        return retries;
+    }
+
+    private Future<Result> claimAndLearn(String evaluationId, Outcome outcome) {
+        return stores.evaluations().claimOutcome(evaluationId).compose(claim -> switch (claim.status()) {
+            case UNKNOWN -> Future.succeededFuture(Result.UNKNOWN);
+            case ALREADY_RECORDED -> Future.succeededFuture(Result.ALREADY_RECORDED);
+            // Claimed: the outcome is ours to keep even if learning from it fails now.
+            case CLAIMED -> learn(claim.record(), outcome).recover(e -> {
+                LOG.warn("learning from the outcome of {} queued for retry ({})", evaluationId, e.toString());
+                retries.offer(evaluationId, outcome, claim.record());
+                return Future.succeededFuture();
+            }).map(Result.RECORDED);
         });
     }
 

@@ -6,12 +6,9 @@ import dev.amfa.evaluation.OutcomeRecorder;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** POST /v1/evaluations/{id}/outcome: how the login ended; 404 for an unknown id, 409 for a second outcome. */
 final class OutcomeHandler implements Handler<RoutingContext> {
-    private static final Logger LOG = LoggerFactory.getLogger(OutcomeHandler.class);
 
     private final OutcomeRecorder recorder;
 
@@ -29,20 +26,21 @@ final class OutcomeHandler implements Handler<RoutingContext> {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
-        recorder.record(id, outcome).onComplete(done -> {
-            if (done.failed()) {
-                LOG.error("recording the outcome of {} failed", id, done.cause());
-                ApiErrors.send(ctx, 503, "store_unavailable", null, "the outcome was not recorded; retry");
-                return;
-            }
-            switch (done.result()) {
-                case CLAIMED -> ctx.response().setStatusCode(202).putHeader("content-type", "application/json")
-                        .end(new JsonObject().put("evaluation_id", id).put("recorded", true).encode());
+        recorder.record(id, outcome).onSuccess(result -> {
+            switch (result) {
+                case RECORDED -> accepted(ctx, id, true);
+                // Acknowledged all the same: the retry buffer keeps it until the store is back.
+                case QUEUED -> accepted(ctx, id, false);
                 case UNKNOWN -> ApiErrors.send(ctx, 404, "not_found", "id",
                         "no evaluation " + id + " awaits an outcome (unknown or expired)");
                 case ALREADY_RECORDED -> ApiErrors.send(ctx, 409, "conflict", "id",
                         "the outcome of evaluation " + id + " was already recorded");
             }
         });
+    }
+
+    private static void accepted(RoutingContext ctx, String id, boolean recorded) {
+        ctx.response().setStatusCode(202).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("evaluation_id", id).put("recorded", recorded).put("queued", !recorded).encode());
     }
 }

@@ -10,16 +10,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy between the service and PostgreSQL that a test can cut and restore: the real client meets a
- * real outage (connections dropped, new ones refused) instead of a mock.
+ * A TCP proxy between the service and PostgreSQL that a test can cut, slow down and restore: the real client
+ * meets a real outage (connections dropped, new ones refused) or a real slow network instead of a mock.
  */
 final class FaultProxy implements AutoCloseable {
     private final NetServer server;
     private final NetClient client;
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
+    private final Vertx vertx;
     private volatile boolean cut;
+    private volatile long delayMillis;
 
     FaultProxy(Vertx vertx, String targetHost, int targetPort) {
+        this.vertx = vertx;
         client = vertx.createNetClient();
         server = TestService.await(vertx.createNetServer().connectHandler(inbound -> {
             if (cut) {
@@ -35,13 +38,20 @@ final class FaultProxy implements AutoCloseable {
                 NetSocket outbound = done.result();
                 open.add(inbound);
                 open.add(outbound);
-                inbound.handler(outbound::write);
-                outbound.handler(inbound::write);
+                inbound.handler(data -> forward(data, outbound));
+                outbound.handler(data -> forward(data, inbound));
                 inbound.closeHandler(v -> outbound.close());
                 outbound.closeHandler(v -> inbound.close());
                 inbound.resume();
             });
         }).listen(0, "127.0.0.1"));
+    }
+
+    /** Timers of one delay fire in the order they were set, so the byte stream keeps its order. */
+    private void forward(io.vertx.core.buffer.Buffer data, NetSocket to) {
+        long delay = delayMillis;
+        if (delay == 0) to.write(data);
+        else vertx.setTimer(delay, t -> to.write(data));
     }
 
     int port() {
@@ -55,8 +65,15 @@ final class FaultProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Every byte from now on arrives {@code delay} late, both ways. */
+    void slow(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    /** Accepts connections again, at full speed. */
     void restore() {
         cut = false;
+        delayMillis = 0;
     }
 
     @Override

@@ -1,0 +1,82 @@
+package dev.amfa.evaluation;
+
+import io.vertx.core.Future;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class OutcomeRetriesTest {
+    private static final Outcome SUCCESS = new Outcome(true, "passed");
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    /** A clock the test moves. */
+    private static final class Hands extends Clock {
+        Instant now = T0;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static List<String> retried(OutcomeRetries retries, Set<String> failing) {
+        List<String> taken = new ArrayList<>();
+        retries.retry(pending -> {
+            if (failing.contains(pending.evaluationId())) return Future.failedFuture("store away");
+            taken.add(pending.evaluationId());
+            return Future.succeededFuture();
+        });
+        return taken;
+    }
+
+    @Test
+    void aFullBufferDropsTheOldestAndCountsIt() {
+        OutcomeRetries retries = new OutcomeRetries(3, Duration.ofHours(1), new Hands());
+        for (String id : List.of("e1", "e2", "e3", "e4", "e5")) retries.offer(id, SUCCESS, null);
+        assertEquals(3, retries.queued());
+        assertEquals(2, retries.dropped());
+        assertEquals(List.of("e3", "e4", "e5"), retried(retries, Set.of()));
+        assertEquals(0, retries.queued());
+    }
+
+    @Test
+    void aPassStopsAtTheFirstFailureAndKeepsTheOrder() {
+        OutcomeRetries retries = new OutcomeRetries(10, Duration.ofHours(1), new Hands());
+        for (String id : List.of("e1", "e2", "e3")) retries.offer(id, SUCCESS, null);
+        assertEquals(List.of("e1"), retried(retries, Set.of("e2")));
+        assertEquals(2, retries.queued());
+        assertEquals(List.of("e2", "e3"), retried(retries, Set.of()));
+        assertEquals(0, retries.dropped());
+        assertEquals(3L, retries.toJson().getLong("retried"));
+    }
+
+    @Test
+    void anOutcomeOlderThanItsEvaluationsRetentionIsDroppedAndCounted() {
+        Hands clock = new Hands();
+        OutcomeRetries retries = new OutcomeRetries(10, Duration.ofMinutes(60), clock);
+        retries.offer("old", SUCCESS, null);
+        clock.now = T0.plus(Duration.ofMinutes(30));
+        retries.offer("young", SUCCESS, null);
+        clock.now = T0.plus(Duration.ofMinutes(61));
+        assertEquals(List.of("young"), retried(retries, Set.of()));
+        assertEquals(1, retries.dropped());
+    }
+}
