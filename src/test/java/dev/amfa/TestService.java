@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * A real service for tests: the shipped rules, MaxMind's public test databases (src/test/resources/geoip,
- * copied from shared/geoip), test IP lists, the in-memory store, on a random port.
+ * copied from shared/geoip), test IP lists, the in-memory store, on a random port. With the system property
+ * {@code amfa.test.store=postgres} (the pom's on-postgres run) a service configured for the in-memory store
+ * runs on the local PostgreSQL instead, in a schema of its own dropped when it closes.
  */
 public final class TestService implements AutoCloseable {
     public static final Path GEOIP = Path.of("src/test/resources/geoip");
@@ -23,15 +25,20 @@ public final class TestService implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
 
+    /** "postgres" to run every in-memory test service on the database instead. */
+    public static final String STORE = System.getProperty("amfa.test.store", "memory");
+
     private final Vertx vertx;
     private final Service service;
     private final HttpServer server;
     private final WebClient client;
+    private final AutoCloseable schema;
 
-    private TestService(Vertx vertx, Service service, HttpServer server) {
+    private TestService(Vertx vertx, Service service, HttpServer server, AutoCloseable schema) {
         this.vertx = vertx;
         this.service = service;
         this.server = server;
+        this.schema = schema;
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));
     }
@@ -48,10 +55,15 @@ public final class TestService implements AutoCloseable {
 
     public static TestService start(ServiceConfig config) {
         Vertx vertx = Vertx.vertx();
+        dev.amfa.store.postgres.PgSchema schema = null;
+        if (STORE.equals("postgres") && config.store().equals("memory")) {
+            schema = new dev.amfa.store.postgres.PgSchema(vertx);
+            config = config.withStore("postgres", schema.url());
+        }
         Service service = await(Service.start(vertx, config));
         HttpServer server = await(vertx.createHttpServer().requestHandler(Main.routing(vertx, service))
                 .listen(0, "127.0.0.1"));
-        return new TestService(vertx, service, server);
+        return new TestService(vertx, service, server, schema);
     }
 
     public Service service() {
@@ -114,6 +126,13 @@ public final class TestService implements AutoCloseable {
     public void close() {
         client.close();
         service.close();
+        if (schema != null) {
+            try {
+                schema.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("dropping the test schema failed", e);
+            }
+        }
         await(vertx.close());
     }
 }

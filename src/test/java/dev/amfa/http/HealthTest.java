@@ -22,6 +22,8 @@ class HealthTest {
                 assertTrue(components.getJsonObject(part).getBoolean("ready"), part);
             }
             assertTrue(components.getJsonObject("geoip").getString("detail").contains("GeoIP2-City"));
+            // The suite runs twice: once on the in-memory store, once on PostgreSQL.
+            assertEquals(TestService.STORE, components.getJsonObject("store").getString("detail"));
 
             service.service().status().notReady("geoip", "database closed");
             var down = service.get("/health");
