@@ -2,8 +2,11 @@
 # HTTP load benchmark: POST /v1/evaluate against the bare echo endpoint, with wrk on loopback.
 #
 #   bench/http.sh            # ~1.5 min: start the jar, warm up, 20 s of each, stop the server
+#   STORE=postgres bench/http.sh                       # the same on PostgreSQL (a fresh database amfa_bench)
+#   STORE=postgres SEED_USERS=100000 SEED_LOGINS=10 bench/http.sh   # ... with 1M other logins stored first
 #
-# Environment: DURATION (default 20s), CONNECTIONS (32), PORT (18181), JAVA_OPTS (extra JVM flags).
+# Environment: DURATION (default 20s), CONNECTIONS (32), PORT (18181), JAVA_OPTS (extra JVM flags),
+# STORE (memory), PG (postgresql://postgres@127.0.0.1:5432, the server), SEED_USERS / SEED_LOGINS (0).
 # wrk and the server share the machine's cores, as they did for the echo ceiling in DESIGN.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,14 @@ PORT=${PORT:-18181}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 URL="http://127.0.0.1:$PORT"
+STORE=${STORE:-memory}
+PG=${PG:-postgresql://postgres@127.0.0.1:5432}
+store_flags=(--store "$STORE")
+if [ "$STORE" = postgres ]; then
+  # A database of its own, new each run: the numbers never depend on what an earlier run left.
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS amfa_bench" -c "CREATE DATABASE amfa_bench"
+  store_flags+=(--pg-url "$PG/amfa_bench")
+fi
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
@@ -31,7 +42,7 @@ jar=$(mktemp /tmp/amfa-bench.XXXXXX.jar)
 gclog=${log%.log}.gc.log
 cp target/amfa-all.jar "$jar"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-java -Xlog:gc:file="$gclog" ${JAVA_OPTS:-} -jar "$jar" serve --port "$PORT" --bench-echo --event-loops 2 \
+java -Xlog:gc:file="$gclog" ${JAVA_OPTS:-} -jar "$jar" serve --port "$PORT" --bench-echo --event-loops 2 "${store_flags[@]}" \
   --geoip-city src/test/resources/geoip/GeoIP2-City-Test.mmdb \
   --geoip-anonymous src/test/resources/geoip/GeoIP2-Anonymous-IP-Test.mmdb >"$log" 2>&1 &
 server=$!
@@ -50,6 +61,12 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf -o /dev/null "$URL/health" || { echo "server not healthy after 60 s" >&2; cat "$log" >&2; exit 1; }
+
+if [ "${SEED_USERS:-0}" -gt 0 ]; then
+  echo "seeding $SEED_USERS users x ${SEED_LOGINS:-10} logins (the server has migrated the schema)"
+  time psql "$PG/amfa_bench" -q -v users="$SEED_USERS" -v logins="${SEED_LOGINS:-10}" -f bench/seed-history.sql
+fi
+echo "store: $STORE"
 
 # One request each, to show what is being measured (and fail early if either endpoint is broken).
 # User 1 at home, as bench/bodies.lua writes it.
