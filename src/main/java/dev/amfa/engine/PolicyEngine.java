@@ -34,10 +34,14 @@ public final class PolicyEngine {
     }
 
     private static void run(RuleSet rules, Decision decision, List<Object> facts, FiredRulesListener listener) {
+        listener.ruleSet(rules.name());
+        if (rules.reused() != null) {
+            rules.reused().run(decision, facts, listener);
+            return;
+        }
         // A new stateless session per run is a cheap wrapper; its global and listener belong to this request only.
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         if (rules.declaresDecision()) session.setGlobal(RuleCompiler.DECISION_GLOBAL, decision);
-        listener.ruleSet(rules.name());
         session.addEventListener(listener);
         session.execute(facts);
     }
