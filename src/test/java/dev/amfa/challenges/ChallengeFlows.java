@@ -19,9 +19,14 @@ public final class ChallengeFlows {
     private ChallengeFlows() {
     }
 
-    /** A first login of the user from a new device: challenged. */
+    /** A first login of the user from their laptop: challenged. */
     public static JsonObject challengedLogin(TestService service, String user, JsonArray enrolled) {
-        JsonObject login = Logins.login(user, Logins.BOXFORD_GB, Instant.now());
+        return challengedLogin(service, user, enrolled, user + "-laptop");
+    }
+
+    /** A login of the user from a device the service does not know: challenged. */
+    public static JsonObject challengedLogin(TestService service, String user, JsonArray enrolled, String device) {
+        JsonObject login = Logins.login(user, Logins.BOXFORD_GB, device, Logins.CHROME_WINDOWS, Instant.now());
         login.getJsonObject("user").put("enrolled_factors", enrolled);
         JsonObject evaluation = service.post("/v1/evaluate", login).bodyAsJsonObject();
         assertEquals("challenge", evaluation.getString("action"), evaluation.encodePrettily());
