@@ -3,6 +3,8 @@ package dev.amfa.store.postgres;
 import dev.amfa.TestService;
 import dev.amfa.store.Challenge;
 import dev.amfa.store.ChallengeStore;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,6 +50,17 @@ class PgChallengeStoresTest {
     private static Challenge challenge(String id, String user, Instant at) {
         return new Challenge(id, "e-" + id, "acme", user, "email", user + "@example.com", new byte[]{1, 2, 3}, at,
                 at.plusSeconds(300), 0, Challenge.PENDING, 1, at);
+    }
+
+    @Test
+    void aPendingEvaluationCarriesWhatAChallengeNeedsUntilItsOutcome() {
+        EvaluationRecord record = new EvaluationRecord("e-chal", "acme", "fay", "192.0.2.1", T, null, null, "challenge",
+                List.of("otp", "email"), "fay@example.com", List.of("email", "otp", "webauthn-roaming"));
+        TestService.await(node1.evaluations().save(record));
+        assertEquals(record, TestService.await(node2.evaluations().findPending("e-chal")));
+        assertEquals(OutcomeClaim.Status.CLAIMED, TestService.await(node2.evaluations().claimOutcome("e-chal")).status());
+        assertNull(TestService.await(node1.evaluations().findPending("e-chal")), "finished");
+        assertNull(TestService.await(node1.evaluations().findPending("e-unknown")));
     }
 
     @Test
