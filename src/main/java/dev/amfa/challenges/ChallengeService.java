@@ -7,6 +7,10 @@ import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.store.Challenge;
 import dev.amfa.store.ChallengeStore;
 import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.EvaluationStore;
+import dev.amfa.store.OutcomeClaim;
+import dev.amfa.store.Stores;
+import dev.amfa.tokens.TokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -25,19 +29,22 @@ import java.util.UUID;
  */
 public final class ChallengeService {
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeService.class);
+    /** Verdicts besides the challenge's own statuses (passed, locked). */
+    public static final String FAILED = "failed";
+    public static final String EXPIRED = "expired";
 
-    private final dev.amfa.store.EvaluationStore evaluations;
+    private final EvaluationStore evaluations;
     private final ChallengeStore challenges;
     private final CodeChecks checks;
     private final CodeSender sender;
     private final OutcomeRecorder outcomes;
     private final DecisionLog log;
-    private final dev.amfa.tokens.TokenIssuer tokens;
+    private final TokenIssuer tokens;
     private final Duration codeLifetime;
     private final Clock clock;
 
-    public ChallengeService(dev.amfa.store.Stores stores, CodeChecks checks, CodeSender sender, OutcomeRecorder outcomes,
-                            DecisionLog log, dev.amfa.tokens.TokenIssuer tokens, Duration codeLifetime, Clock clock) {
+    public ChallengeService(Stores stores, CodeChecks checks, CodeSender sender, OutcomeRecorder outcomes,
+                            DecisionLog log, TokenIssuer tokens, Duration codeLifetime, Clock clock) {
         this.evaluations = stores.evaluations();
         this.challenges = stores.challenges();
         this.checks = checks;
@@ -99,14 +106,18 @@ public final class ChallengeService {
     }
 
     public Future<Verdict> verify(String challengeId, String code) {
+        return verify(challengeId, code, null);
+    }
+
+    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    public Future<Verdict> verify(String challengeId, String code, String org) {
         Instant now = clock.instant();
-        return challenges.find(challengeId).compose(found -> {
-            if (found == null) throw ChallengeRefused.notFound("no challenge " + challengeId);
+        return find(challengeId, org).compose(found -> {
             if (found.status().equals(Challenge.PASSED)) {
                 throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " was already passed");
             }
             if (found.status().equals(Challenge.LOCKED)) return Future.succeededFuture(new Verdict(found, Challenge.LOCKED, 0, null));
-            if (now.isAfter(found.expiresAt())) return Future.succeededFuture(new Verdict(found, "expired", left(found), null));
+            if (now.isAfter(found.expiresAt())) return Future.succeededFuture(new Verdict(found, EXPIRED, left(found), null));
             return challenges.activity(found.org(), found.userId(), now.minus(Limits.USER_WINDOW)).compose(activity -> {
                 if (activity.failures() >= Limits.FAILURES_PER_USER) return lock(found, "too many failed codes for this user");
                 return challenges.takeAttempt(challengeId, Limits.ATTEMPTS_PER_CHALLENGE).compose(taken -> taken == null
@@ -141,7 +152,7 @@ public final class ChallengeService {
     private Future<Verdict> fail(Challenge challenge) {
         int left = left(challenge);
         event(challenge, DecisionEvent.CHALLENGE_FAILED, new JsonObject().put("attempts_left", left));
-        if (left > 0) return Future.succeededFuture(new Verdict(challenge, "failed", left, null));
+        if (left > 0) return Future.succeededFuture(new Verdict(challenge, FAILED, left, null));
         return lock(challenge, "no attempt left");
     }
 
@@ -157,9 +168,13 @@ public final class ChallengeService {
 
     /** A new code by email; the previous one stops working. */
     public Future<Started> resend(String challengeId) {
+        return resend(challengeId, null);
+    }
+
+    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    public Future<Started> resend(String challengeId, String org) {
         Instant now = clock.instant();
-        return challenges.find(challengeId).compose(found -> {
-            if (found == null) throw ChallengeRefused.notFound("no challenge " + challengeId);
+        return find(challengeId, org).compose(found -> {
             if (!found.factor().equals(CodeChecks.EMAIL)) {
                 throw new ChallengeRefused(422, "not_resendable", "id", "only email challenges send codes");
             }
@@ -191,7 +206,7 @@ public final class ChallengeService {
     private Future<Void> outcome(Challenge challenge, Outcome outcome) {
         return outcomes.record(challenge.evaluationId(), outcome)
                 .<Void>map(status -> {
-                    if (status != dev.amfa.store.OutcomeClaim.Status.CLAIMED) {
+                    if (status != OutcomeClaim.Status.CLAIMED) {
                         LOG.info("challenge {}: the outcome of evaluation {} was not recorded ({})", challenge.id(),
                                 challenge.evaluationId(), status);
                     }
@@ -202,6 +217,15 @@ public final class ChallengeService {
                             challenge.evaluationId(), e.toString());
                     return Future.succeededFuture();
                 });
+    }
+
+    private Future<Challenge> find(String challengeId, String org) {
+        return challenges.find(challengeId).map(found -> {
+            if (found == null || (org != null && !org.equals(found.org()))) {
+                throw ChallengeRefused.notFound("no challenge " + challengeId);
+            }
+            return found;
+        });
     }
 
     private static int left(Challenge challenge) {

@@ -21,6 +21,7 @@ import java.time.Clock;
  * @param outbox where mail goes without an SMTP server; null when one is configured
  */
 public record Challenges(ChallengeService service, Enrolment enrolment, TokenIssuer tokens, Outbox outbox) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Challenges.class);
     /** HMAC key bytes generated when none is configured: SHA-256's block-sized key is plenty. */
     static final int CODE_KEY_BYTES = 32;
 
@@ -32,6 +33,10 @@ public record Challenges(ChallengeService service, Enrolment enrolment, TokenIss
         SecretBox box = new SecretBox(Keys.orGenerate(settings.totpKey(), SecretBox.KEY_BYTES, "--totp-key",
                 "TOTP enrolments cannot be opened after a restart"));
         Outbox outbox = settings.smtpHost() == null ? new Outbox() : null;
+        if (outbox != null) {
+            LOG.warn("no --smtp-host configured: emailed codes are not delivered, only kept in this node's local outbox "
+                    + "(the /demo page shows its demo users' messages)");
+        }
         Mailer mailer = outbox != null ? outbox : new SmtpMailer(vertx, settings);
         TokenIssuer tokens = new TokenIssuer(vertx, SigningKey.load(settings.jwtKey()), settings.issuer(),
                 settings.tokenLifetime());

@@ -9,6 +9,7 @@ import dev.amfa.evaluation.EvaluationJson;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.evaluation.Outcome;
 import dev.amfa.ip.IpAddress;
+import dev.amfa.mail.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -18,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.InetAddress;
 import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The backend of the /demo page: a login form's server, as an auth service would be. It checks the password,
@@ -28,6 +31,8 @@ import java.util.Base64;
 final class DemoHandlers {
     static final String DEVICE_COOKIE = "amfa_device";
     private static final int FIELD_LENGTH = 256;
+    /** Messages the outbox panel shows. */
+    private static final int SHOWN = 10;
 
     private final Vertx vertx;
     private final Service service;
@@ -86,7 +91,8 @@ final class DemoHandlers {
     void verify(RoutingContext ctx) {
         ChallengeHandlers.answer(ctx, body -> {
             String id = new JsonFields(body, "").requiredString("challenge_id", FIELD_LENGTH);
-            return service.challenges().service().verify(id, ChallengeHandlers.code(body)).map(verdict -> {
+            // Only the demo org's challenges: the demo is public, the challenge API is behind API keys.
+            return service.challenges().service().verify(id, ChallengeHandlers.code(body), users.org()).map(verdict -> {
                 JsonObject json = ChallengeHandlers.verdict(verdict);
                 if (verdict.token() != null) json.put("claims", claims(verdict.token()));
                 return json;
@@ -96,14 +102,20 @@ final class DemoHandlers {
 
     void resend(RoutingContext ctx) {
         ChallengeHandlers.answer(ctx, body -> service.challenges().service()
-                .resend(new JsonFields(body, "").requiredString("challenge_id", FIELD_LENGTH)).map(ChallengeHandlers::started));
+                .resend(new JsonFields(body, "").requiredString("challenge_id", FIELD_LENGTH), users.org())
+                .map(ChallengeHandlers::started));
     }
 
-    /** The newest messages of the local outbox; empty when mail goes to a real SMTP server. */
+    /**
+     * The newest messages of the local outbox to the demo's users only: the page is public, and without an SMTP
+     * server the outbox also holds the codes of every other org's users. Empty when mail goes to a real server.
+     */
     void outbox(RoutingContext ctx) {
         JsonArray messages = new JsonArray();
         if (service.challenges().outbox() != null) {
-            service.challenges().outbox().recent(10).forEach(m -> messages.add(new JsonObject().put("to", m.to())
+            Set<String> demoAddresses = users.users().values().stream().map(DemoUsers.DemoUser::email).collect(Collectors.toSet());
+            service.challenges().outbox().recent(Outbox.KEPT).stream().filter(m -> demoAddresses.contains(m.to())).limit(SHOWN)
+                    .forEach(m -> messages.add(new JsonObject().put("to", m.to())
                     .put("subject", m.subject()).put("text", m.text()).put("at", m.at().toString())));
         }
         ChallengeHandlers.json(ctx, new JsonObject().put("messages", messages));

@@ -28,6 +28,22 @@ class ChallengeRoutesTest {
     }
 
     @Test
+    void thePublicDemoReachesNeitherOtherOrgsChallengesNorTheirMail() {
+        try (TestService service = TestService.start()) {
+            String evaluationId = ChallengeFlows.challengedLogin(service, "una", new io.vertx.core.json.JsonArray().add("email"))
+                    .getString("evaluation_id");
+            String challengeId = ChallengeFlows.start(service, evaluationId, "email", 201).getString("challenge_id");
+            String code = ChallengeFlows.lastEmailedCode(service);
+            JsonObject outbox = service.get("/demo/outbox").bodyAsJsonObject();
+            assertEquals(0, outbox.getJsonArray("messages").size(), outbox.encode());
+            var verify = service.post("/demo/verify", new JsonObject().put("challenge_id", challengeId).put("code", code));
+            assertEquals(404, verify.statusCode());
+            assertEquals(404, service.post("/demo/resend", new JsonObject().put("challenge_id", challengeId)).statusCode());
+            assertEquals("passed", ChallengeFlows.verify(service, challengeId, code).getString("status"), "untouched");
+        }
+    }
+
+    @Test
     void theDemoCanBeTurnedOff() {
         ChallengeSettings d = ChallengeSettings.defaults();
         ChallengeSettings off = new ChallengeSettings(d.smtpHost(), d.smtpPort(), d.smtpTls(), d.smtpUser(), d.smtpPassword(),
