@@ -8,13 +8,10 @@ import dev.amfa.store.Challenge;
 import dev.amfa.store.ChallengeStore;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.EvaluationStore;
-import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import dev.amfa.tokens.TokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +25,6 @@ import java.util.UUID;
  * become known) and answers a signed result. Every step goes to the decision log, never with a code in it.
  */
 public final class ChallengeService {
-    private static final Logger LOG = LoggerFactory.getLogger(ChallengeService.class);
     /** Verdicts besides the challenge's own statuses (passed, locked). */
     public static final String FAILED = "failed";
     public static final String EXPIRED = "expired";
@@ -37,8 +33,7 @@ public final class ChallengeService {
     private final ChallengeStore challenges;
     private final CodeChecks checks;
     private final CodeSender sender;
-    private final OutcomeRecorder outcomes;
-    private final DecisionLog log;
+    private final ChallengeRecords records;
     private final TokenIssuer tokens;
     private final Duration codeLifetime;
     private final Clock clock;
@@ -49,8 +44,7 @@ public final class ChallengeService {
         this.challenges = stores.challenges();
         this.checks = checks;
         this.sender = sender;
-        this.outcomes = outcomes;
-        this.log = log;
+        this.records = new ChallengeRecords(log, outcomes, clock);
         this.tokens = tokens;
         this.codeLifetime = codeLifetime;
         this.clock = clock;
@@ -99,7 +93,7 @@ public final class ChallengeService {
                 email ? evaluation.email() : null, email ? checks.emailCodeHash(id, code) : null, now,
                 now.plus(codeLifetime), 0, Challenge.PENDING, email ? 1 : 0, email ? now : null);
         return challenges.create(challenge).compose(created -> {
-            event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
+            records.event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
             if (!email) return Future.succeededFuture(new Started(challenge, null));
             return send(challenge, code, now, false);
         });
@@ -141,17 +135,17 @@ public final class ChallengeService {
         return challenges.finish(challenge.id(), Challenge.PASSED).compose(finished -> {
             // Locked meanwhile (the user's limit, from another request): the right code comes too late.
             if (!finished) return Future.succeededFuture(new Verdict(challenge, Challenge.LOCKED, 0, null));
-            event(challenge, DecisionEvent.CHALLENGE_PASSED, new JsonObject().put("attempts", challenge.attempts()));
+            records.event(challenge, DecisionEvent.CHALLENGE_PASSED, new JsonObject().put("attempts", challenge.attempts()));
             String token = tokens.issue(challenge.org(), challenge.userId(), challenge.evaluationId(),
                     List.of("mfa", challenge.factor()));
-            return outcome(challenge, new Outcome(true, "passed"))
+            return records.outcome(challenge, new Outcome(true, "passed"))
                     .map(recorded -> new Verdict(challenge.withStatus(Challenge.PASSED), Challenge.PASSED, left(challenge), token));
         });
     }
 
     private Future<Verdict> fail(Challenge challenge) {
         int left = left(challenge);
-        event(challenge, DecisionEvent.CHALLENGE_FAILED, new JsonObject().put("attempts_left", left));
+        records.event(challenge, DecisionEvent.CHALLENGE_FAILED, new JsonObject().put("attempts_left", left));
         if (left > 0) return Future.succeededFuture(new Verdict(challenge, FAILED, left, null));
         return lock(challenge, "no attempt left");
     }
@@ -159,9 +153,9 @@ public final class ChallengeService {
     private Future<Verdict> lock(Challenge challenge, String reason) {
         return challenges.finish(challenge.id(), Challenge.LOCKED).compose(locked -> {
             if (!locked) return Future.succeededFuture(new Verdict(challenge, Challenge.LOCKED, 0, null));
-            event(challenge, DecisionEvent.CHALLENGE_LOCKED, new JsonObject().put("reason", reason));
+            records.event(challenge, DecisionEvent.CHALLENGE_LOCKED, new JsonObject().put("reason", reason));
             // A locked challenge is a failed login: it counts for the user's and the IP's velocity.
-            return outcome(challenge, new Outcome(false, "failed"))
+            return records.outcome(challenge, new Outcome(false, "failed"))
                     .map(recorded -> new Verdict(challenge.withStatus(Challenge.LOCKED), Challenge.LOCKED, 0, null));
         });
     }
@@ -196,27 +190,10 @@ public final class ChallengeService {
 
     private Future<Started> send(Challenge challenge, String code, Instant now, boolean resend) {
         return sender.send(challenge, code, now).map(to -> {
-            event(challenge, DecisionEvent.CHALLENGE_SENT, new JsonObject().put("channel", "email").put("to", to)
+            records.event(challenge, DecisionEvent.CHALLENGE_SENT, new JsonObject().put("channel", "email").put("to", to)
                     .put("resend", resend));
             return new Started(challenge, to);
         });
-    }
-
-    /** The challenge's verdict stands whatever happens here: the outcome is what the service learns from it. */
-    private Future<Void> outcome(Challenge challenge, Outcome outcome) {
-        return outcomes.record(challenge.evaluationId(), outcome)
-                .<Void>map(status -> {
-                    if (status != OutcomeClaim.Status.CLAIMED) {
-                        LOG.info("challenge {}: the outcome of evaluation {} was not recorded ({})", challenge.id(),
-                                challenge.evaluationId(), status);
-                    }
-                    return null;
-                })
-                .recover(e -> {
-                    LOG.warn("challenge {}: recording the outcome of evaluation {} failed: {}", challenge.id(),
-                            challenge.evaluationId(), e.toString());
-                    return Future.succeededFuture();
-                });
     }
 
     private Future<Challenge> find(String challengeId, String org) {
@@ -230,10 +207,5 @@ public final class ChallengeService {
 
     private static int left(Challenge challenge) {
         return Math.max(0, Limits.ATTEMPTS_PER_CHALLENGE - challenge.attempts());
-    }
-
-    private void event(Challenge challenge, String type, JsonObject details) {
-        log.appendEvent(new DecisionEvent(challenge.evaluationId(), challenge.org(), challenge.userId(), type,
-                clock.instant(), details.put("challenge_id", challenge.id()).put("factor", challenge.factor())));
     }
 }

@@ -71,7 +71,7 @@ class ChallengeApiTest {
             JsonObject verified = user.attributes().getJsonObject("accessToken");
             long lifetime = verified.getLong("exp") - verified.getLong("iat");
             assertEquals(300, lifetime);
-            // A token altered by one character no longer verifies.
+            // A token whose signature was altered no longer verifies.
             String token = verdict.getString("token");
             String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
             assertTrue(TestService.await(auth.authenticate(new TokenCredentials(tampered))
