@@ -4,6 +4,7 @@ import dev.amfa.decisions.DecisionEvent;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.evaluation.Outcome;
 import dev.amfa.evaluation.OutcomeRecorder;
+import dev.amfa.mail.CodeMail;
 import dev.amfa.store.Challenge;
 import dev.amfa.store.ChallengeStore;
 import dev.amfa.store.EvaluationRecord;
@@ -72,8 +73,8 @@ public final class ChallengeService {
                 throw new ChallengeRefused(422, "factor_not_supported", "factor", factor + " is carried out by the auth "
                         + "service itself; this service runs " + CodeChecks.SUPPORTED);
             }
-            if (factor.equals(CodeChecks.EMAIL) && evaluation.email() == null) {
-                throw new ChallengeRefused(422, "no_email", "factor", "the evaluation gave no email address for the user");
+            if (factor.equals(CodeChecks.EMAIL) && (evaluation.email() == null || !CodeMail.isAddress(evaluation.email()))) {
+                throw new ChallengeRefused(422, "no_email", "factor", "the evaluation gave no valid email address for the user");
             }
             return challenges.activity(evaluation.org(), evaluation.userId(), now.minus(Limits.USER_WINDOW))
                     .compose(activity -> {

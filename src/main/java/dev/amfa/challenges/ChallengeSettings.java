@@ -30,6 +30,10 @@ public record ChallengeSettings(String smtpHost, int smtpPort, String smtpTls, S
         if (!TLS_MODES.contains(smtpTls)) {
             throw new IllegalArgumentException("SMTP TLS must be one of " + TLS_MODES + ", was " + smtpTls);
         }
+        if (smtpPort < 1 || smtpPort > 65_535) throw new IllegalArgumentException("the SMTP port must be 1..65535, was " + smtpPort);
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero() || codeLifetime.isNegative() || codeLifetime.isZero()) {
+            throw new IllegalArgumentException("token and code lifetimes must be positive");
+        }
     }
 
     /** The zero-configuration settings: local outbox, ephemeral keys, the demo on. */

@@ -21,6 +21,16 @@ public final class CodeMail {
         return new MailMessage(to, subject, text, at);
     }
 
+    /** Whether SMTP will take it as one recipient: a single address, no display name, no line breaks. */
+    public static boolean isAddress(String email) {
+        try {
+            jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(email, true);
+            return parsed.getPersonal() == null && parsed.getAddress().equals(email) && email.indexOf('@') > 0;
+        } catch (jakarta.mail.internet.AddressException e) {
+            return false;
+        }
+    }
+
     /** "a***@example.com": enough for the person to recognise the address, too little to harvest it. */
     public static String masked(String email) {
         int at = email.indexOf('@');

@@ -129,6 +129,11 @@ class ChallengeApiTest {
         assertEquals("evaluation_id", missing.bodyAsJsonObject().getString("field"));
         assertEquals(400, service.postRaw("/v1/challenges/x/verify", "not json").statusCode());
         assertEquals(404, service.post("/v1/challenges/unknown/verify", new JsonObject().put("code", "123456")).statusCode());
+
+        JsonObject noEmail = Logins.login("ivy", Logins.BOXFORD_GB, Instant.now());
+        noEmail.getJsonObject("user").remove("email");
+        String withoutEmail = service.post("/v1/evaluate", noEmail).bodyAsJsonObject().getString("evaluation_id");
+        assertEquals("no_email", start(service, withoutEmail, "email", 422).getString("error"));
     }
 
     @Test

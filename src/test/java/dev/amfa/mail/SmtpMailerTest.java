@@ -36,4 +36,12 @@ class SmtpMailerTest {
         assertEquals("a***@example.com", CodeMail.masked("alice@example.com"));
         assertEquals("***", CodeMail.masked("no-at-sign"));
     }
+
+    @Test
+    void onlyOnePlainAddressIsARecipient() {
+        org.junit.jupiter.api.Assertions.assertTrue(CodeMail.isAddress("alice@example.com"));
+        for (String bad : new String[]{"alice", "a@b.com, c@d.com", "Alice <a@b.com>", "a@b.com\r\nBcc: c@d.com", "@b.com"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(CodeMail.isAddress(bad), bad);
+        }
+    }
 }
