@@ -1,7 +1,9 @@
 package dev.amfa;
 
+import dev.amfa.challenges.Challenges;
 import dev.amfa.cluster.PolicySync;
 import dev.amfa.decisions.DecisionLog;
+import dev.amfa.demo.DemoUsers;
 import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
@@ -37,11 +39,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One running service, wired from its configuration: no DI container, every part built here in the order it
- * depends on. The slow parts (compiling rules, opening databases) run on a worker thread, never an event loop.
+ * depends on. {@code demo} is null when the demo is off. The slow parts (compiling rules, opening databases) run on a worker thread, never an event loop.
  */
 public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
                       DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
-                      OutcomeRecorder outcomes, List<AutoCloseable> resources) {
+                      OutcomeRecorder outcomes, List<AutoCloseable> resources, Challenges challenges,
+                      DemoUsers demo) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** Decisions kept per org by the in-memory decision log, for dry-run replays, and orgs kept. */
     static final int DECISIONS_PER_ORG = 2_000;
@@ -116,8 +119,10 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
             resources.add(probe(vertx, stores, status));
             resources.add(retryOutcomes(vertx, outcomes, status));
         }
+        Challenges challenges = Challenges.create(vertx, config.challenges(), stores, outcomes, decisions, Clock.systemUTC());
+        DemoUsers demo = config.challenges().demo() ? DemoUsers.load(config.challenges().demoUsers()) : null;
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
-                evaluator, outcomes, resources);
+                evaluator, outcomes, resources, challenges, demo);
     }
 
     /** Waits on a worker thread for what start-up needs from the database. */

@@ -1,5 +1,7 @@
 package dev.amfa;
 
+import dev.amfa.challenges.ChallengeSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
  * @param watch          reload rules/ and policies/ when their files change
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
+ * @param challenges     mail, result tokens, secret keys and the demo (issue 5)
  */
 public record ServiceConfig(
         String host,
@@ -35,7 +38,8 @@ public record ServiceConfig(
         String adminToken,
         Map<String, String> apiKeys,
         boolean watch,
-        boolean echo) {
+        boolean echo,
+        ChallengeSettings challenges) {
 
     public ServiceConfig {
         geoipCity = List.copyOf(geoipCity);
@@ -44,17 +48,22 @@ public record ServiceConfig(
 
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo);
+                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
-                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo);
+                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
-                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo);
+                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo, challenges);
+    }
+
+    public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges);
     }
 
     @Override
@@ -62,6 +71,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys.keySet() + "]";
+                + ", api keys " + apiKeys.keySet() + ", " + challenges + "]";
     }
 }

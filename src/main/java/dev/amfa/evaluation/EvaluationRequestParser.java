@@ -28,7 +28,7 @@ public final class EvaluationRequestParser {
     public static final String DEFAULT_FLOW = "authorization_code";
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final int ID_LENGTH = 256;
+    public static final int ID_LENGTH = 256;
     private static final int TEXT_LENGTH = 2048;
     private static final int LIST_ITEMS = 64;
 

@@ -98,8 +98,7 @@ public final class Evaluator {
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
                     : new KnownDevice(device.key(), families.browser(), families.os(), request.timestamp());
-            Future<Void> saved = stores.evaluations().save(new EvaluationRecord(id, request.org(), request.userId(),
-                    IpAddress.canonical(request.ip()), request.timestamp(), seen, located));
+            Future<Void> saved = stores.evaluations().save(pending(evaluation, seen, located));
             if (saved.isComplete() && saved.succeeded()) return Future.succeededFuture(evaluation);
             // The decision stands without the pending record: a store that is down or slow must not hold the
             // login up. Its outcome will then be unknown (404), which the log line says.
@@ -111,6 +110,16 @@ public final class Evaluator {
                     })
                     .map(evaluation);
         });
+    }
+
+    /** What the outcome and a challenge need; an unenforced decision is remembered as the allow it answered. */
+    private static EvaluationRecord pending(Evaluation evaluation, KnownDevice seen, Place located) {
+        EvaluationRequest request = evaluation.request();
+        var decision = evaluation.result().decision();
+        boolean enforced = evaluation.enforced();
+        return new EvaluationRecord(evaluation.id(), request.org(), request.userId(), IpAddress.canonical(request.ip()),
+                request.timestamp(), seen, located, enforced ? decision.action().json() : "allow",
+                enforced ? decision.factors() : List.of(), request.email(), request.enrolledFactors());
     }
 
     private Optional<AnonymousIp> anonymousIp(EvaluationRequest request) {

@@ -18,6 +18,30 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The challenge API, the public keys of its results, and the demo (public: it is a login page). */
+    private static void challenges(Vertx vertx, Router router, BodyHandler body, Service service) {
+        ChallengeHandlers challenges = new ChallengeHandlers(service.challenges().service());
+        router.post("/v1/challenges").handler(body).handler(challenges::start);
+        router.post("/v1/challenges/:id/verify").handler(body).handler(challenges::verify);
+        router.post("/v1/challenges/:id/resend").handler(challenges::resend);
+        FactorHandlers factors = new FactorHandlers(service.challenges().enrolment());
+        router.post("/v1/users/:id/factors/otp").handler(body).handler(factors::enrolTotp);
+        router.post("/v1/users/:id/factors/otp/confirm").handler(body).handler(factors::confirmTotp);
+        router.post("/v1/users/:id/factors/recovery-code").handler(body).handler(factors::regenerateRecoveryCodes);
+        String jwks = service.challenges().tokens().jwks().encode();
+        router.get("/.well-known/jwks.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+                .putHeader("cache-control", "max-age=300").end(jwks));
+        if (service.demo() == null) return;
+        DemoHandlers demo = new DemoHandlers(vertx, service);
+        String page = DemoPage.html();
+        router.get("/demo").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+                .putHeader("cache-control", "no-store").end(page));
+        router.post("/demo/login").handler(body).handler(demo::login);
+        router.post("/demo/verify").handler(body).handler(demo::verify);
+        router.post("/demo/resend").handler(body).handler(demo::resend);
+        router.get("/demo/outbox").handler(demo::outbox);
+    }
+
     public static Router of(Vertx vertx, Service service) {
         Router router = Router.router(vertx);
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
@@ -27,11 +51,16 @@ public final class Routes {
             BearerAuth apiKeys = new BearerAuth(service.config().apiKeys().values(), "api key", "no API key is configured");
             router.post("/v1/evaluate").handler(apiKeys);
             router.post("/v1/evaluations/:id/outcome").handler(apiKeys);
+            router.post("/v1/challenges").handler(apiKeys);
+            router.post("/v1/challenges/*").handler(apiKeys);
+            router.post("/v1/users/*").handler(apiKeys);
         }
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator()));
         router.post("/v1/evaluations/:id/outcome").handler(body)
                 .handler(new OutcomeHandler(service.outcomes()));
+
+        challenges(vertx, router, body, service);
 
         BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? List.of()
                 : List.of(service.config().adminToken()), "admin token",

@@ -3,11 +3,28 @@ package dev.amfa.store;
 import dev.amfa.geo.Place;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What an evaluation must remember until its outcome is reported: what a success teaches and what a failure
- * counts against. {@code device} and {@code place} are null when the login had none.
+ * What an evaluation must remember until its outcome is reported: what a success teaches, what a failure
+ * counts against, and what a challenge of it needs. {@code device} and {@code place} are null when the login
+ * had none.
+ *
+ * @param action          the enforced action (allow, challenge, deny): an unenforced decision is an allow
+ * @param factors         the factors the decision allows, in order of preference; empty unless it challenges
+ * @param email           the user's email address as the caller gave it, or null
+ * @param enrolledFactors what the caller said the user has enrolled
  */
 public record EvaluationRecord(String id, String org, String userId, String ip, Instant at,
-                               KnownDevice device, Place place) {
+                               KnownDevice device, Place place, String action, List<String> factors, String email,
+                               List<String> enrolledFactors) {
+    public EvaluationRecord {
+        factors = factors == null ? List.of() : List.copyOf(factors);
+        enrolledFactors = enrolledFactors == null ? List.of() : List.copyOf(enrolledFactors);
+    }
+
+    /** A record with no challenge data: an allow. */
+    public EvaluationRecord(String id, String org, String userId, String ip, Instant at, KnownDevice device, Place place) {
+        this(id, org, userId, ip, at, device, place, "allow", List.of(), null, List.of());
+    }
 }

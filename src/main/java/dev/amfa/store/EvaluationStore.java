@@ -9,4 +9,7 @@ public interface EvaluationStore {
 
     /** Atomically marks the outcome as recorded: a second claim for the same id answers ALREADY_RECORDED. */
     Future<OutcomeClaim> claimOutcome(String evaluationId);
+
+    /** The evaluation while it still awaits its outcome (within retention, no outcome yet), else null. */
+    Future<EvaluationRecord> findPending(String evaluationId);
 }

@@ -1,10 +1,14 @@
 package dev.amfa.store;
 
+import dev.amfa.store.memory.InMemoryChallengeStore;
 import dev.amfa.store.memory.InMemoryEvaluationStore;
+import dev.amfa.store.memory.InMemoryFactorStore;
 import dev.amfa.store.memory.InMemoryUserHistoryStore;
 import dev.amfa.store.memory.InMemoryVelocityStore;
 import dev.amfa.store.postgres.Migrations;
+import dev.amfa.store.postgres.PgChallengeStore;
 import dev.amfa.store.postgres.PgEvaluationStore;
+import dev.amfa.store.postgres.PgFactorStore;
 import dev.amfa.store.postgres.PgPolicyStore;
 import dev.amfa.store.postgres.PgUserHistoryStore;
 import dev.amfa.store.postgres.PgVelocityStore;
@@ -24,13 +28,15 @@ import java.time.Duration;
  * @param pool    the database connections, or null for the in-memory stores
  * @param connect how to reach the database (for connections outside the pool: LISTEN), or null
  */
-public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations, PolicyStore policies,
-                     Pool pool, PgConnectOptions connect) {
+public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationStore evaluations,
+                     ChallengeStore challenges, FactorStore factors, PolicyStore policies, Pool pool, PgConnectOptions connect) {
     /**
      * How far back failed logins are kept for velocity: the longest window a policy may ask about
      * (signals.properties refuses a longer untrusted_ip.velocity_window_minutes).
      */
     public static final Duration VELOCITY_RETENTION = Duration.ofDays(1);
+    /** How long the in-memory store keeps a challenge: past its code's life and the per-user limit's window. */
+    public static final Duration CHALLENGE_RETENTION = Duration.ofHours(1);
     /** Database connections per service node. */
     static final int POOL_SIZE = 8;
 
@@ -54,7 +60,8 @@ public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationS
 
     public static Stores memory(Duration outcomeRetention) {
         return new Stores(new InMemoryUserHistoryStore(), new InMemoryVelocityStore(VELOCITY_RETENTION),
-                new InMemoryEvaluationStore(outcomeRetention), PolicyStore.none(), null, null);
+                new InMemoryEvaluationStore(outcomeRetention), new InMemoryChallengeStore(CHALLENGE_RETENTION),
+                new InMemoryFactorStore(), PolicyStore.none(), null, null);
     }
 
     /** Connects, applies the schema migrations, and answers the stores over the pool. */
@@ -64,7 +71,7 @@ public record Stores(UserHistoryStore users, VelocityStore velocity, EvaluationS
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
         return Migrations.apply(pool)
                 .map(version -> new Stores(new PgUserHistoryStore(pool), new PgVelocityStore(pool),
-                        new PgEvaluationStore(pool, outcomeRetention),
+                        new PgEvaluationStore(pool, outcomeRetention), new PgChallengeStore(pool), new PgFactorStore(pool),
                         new PgPolicyStore(pool, ManagementFactory.getRuntimeMXBean().getName()), pool, connect))
                 .onFailure(e -> pool.close());
     }

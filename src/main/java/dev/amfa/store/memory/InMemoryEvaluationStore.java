@@ -41,6 +41,12 @@ public final class InMemoryEvaluationStore implements EvaluationStore {
         return Future.succeededFuture(claim.get());
     }
 
+    @Override
+    public Future<EvaluationRecord> findPending(String evaluationId) {
+        Pending p = pending.getIfPresent(evaluationId);
+        return Future.succeededFuture(p == null || p.recorded ? null : p.record);
+    }
+
     private record Pending(EvaluationRecord record, boolean recorded) {
         Pending(EvaluationRecord record) {
             this(record, false);

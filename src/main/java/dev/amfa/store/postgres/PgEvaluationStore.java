@@ -6,6 +6,7 @@ import dev.amfa.store.EvaluationStore;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.OutcomeClaim;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,12 +14,15 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Evaluations awaiting their outcome, in PostgreSQL: an outcome may reach another node than the evaluation.
  * The claim is one conditional UPDATE, so of two nodes racing, exactly one records it.
  */
 public final class PgEvaluationStore implements EvaluationStore {
+    private static final String COLUMNS = "id, org, user_id, ip, at, device, place, action, factors, email, enrolled_factors";
+
     private final Pool pool;
     private final Duration retention;
 
@@ -29,19 +33,18 @@ public final class PgEvaluationStore implements EvaluationStore {
 
     @Override
     public Future<Void> save(EvaluationRecord r) {
-        return pool.preparedQuery("INSERT INTO pending_evaluations (id, org, user_id, ip, at, device, place) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.of(r.id(), r.org(), r.userId(), r.ip(), Times.of(r.at()), device(r.device()),
-                        r.place() == null ? null : r.place().toJson()))
+        return pool.preparedQuery("INSERT INTO pending_evaluations (" + COLUMNS + ") "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                .execute(Tuple.from(new Object[]{r.id(), r.org(), r.userId(), r.ip(), Times.of(r.at()), device(r.device()),
+                        r.place() == null ? null : r.place().toJson(), r.action(), new JsonArray(r.factors()), r.email(),
+                        new JsonArray(r.enrolledFactors())}))
                 .mapEmpty();
     }
 
     @Override
     public Future<OutcomeClaim> claimOutcome(String id) {
-        return pool.preparedQuery("""
-                        UPDATE pending_evaluations SET outcome_at = now()
-                        WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2
-                        RETURNING id, org, user_id, ip, at, device, place""")
+        return pool.preparedQuery("UPDATE pending_evaluations SET outcome_at = now() "
+                        + "WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2 RETURNING " + COLUMNS)
                 .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
                 .compose(rows -> {
                     if (rows.rowCount() == 1) return Future.succeededFuture(OutcomeClaim.claimed(record(rows.iterator().next())));
@@ -49,6 +52,14 @@ public final class PgEvaluationStore implements EvaluationStore {
                             .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
                             .map(found -> found.rowCount() == 0 ? OutcomeClaim.UNKNOWN : OutcomeClaim.ALREADY_RECORDED);
                 });
+    }
+
+    @Override
+    public Future<EvaluationRecord> findPending(String id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM pending_evaluations "
+                        + "WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2")
+                .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
+                .map(rows -> rows.rowCount() == 0 ? null : record(rows.iterator().next()));
     }
 
     private static JsonObject device(KnownDevice device) {
@@ -60,10 +71,19 @@ public final class PgEvaluationStore implements EvaluationStore {
     private static EvaluationRecord record(Row row) {
         JsonObject device = (JsonObject) row.getValue("device");
         JsonObject place = (JsonObject) row.getValue("place");
+        String action = row.getString("action");
         return new EvaluationRecord(row.getString("id"), row.getString("org"), row.getString("user_id"),
                 row.getString("ip"), row.getOffsetDateTime("at").toInstant(),
                 device == null ? null : new KnownDevice(device.getString("key"), device.getString("browser"),
                         device.getString("os"), Instant.parse(device.getString("last_seen"))),
-                place == null ? null : Place.fromJson(place));
+                place == null ? null : Place.fromJson(place),
+                // Rows written before V2 have no action: their decision is unknown here, so nothing is challenged.
+                action == null ? "allow" : action, strings(row.getValue("factors")), row.getString("email"),
+                strings(row.getValue("enrolled_factors")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object json) {
+        return json instanceof JsonArray array ? (List<String>) (List<?>) array.getList() : List.of();
     }
 }

@@ -36,7 +36,11 @@ public final class Retention {
         }
         String pending = "DELETE FROM pending_evaluations WHERE ctid IN (SELECT ctid FROM pending_evaluations"
                 + " WHERE created_at < $1 LIMIT " + BATCH + ")";
-        return total.compose(sum -> drain(pending, Tuple.of(Times.of(before)), sum));
+        // Challenges are finished within minutes; they are kept as long as the history, for the per-user limits and audits.
+        String challenges = "DELETE FROM challenges WHERE ctid IN (SELECT ctid FROM challenges"
+                + " WHERE created_at < $1 LIMIT " + BATCH + ")";
+        return total.compose(sum -> drain(pending, Tuple.of(Times.of(before)), sum))
+                .compose(sum -> drain(challenges, Tuple.of(Times.of(before)), sum));
     }
 
     private Future<Long> drain(String sql, Tuple args, long sum) {

@@ -1,0 +1,212 @@
+package dev.amfa.challenges;
+
+import dev.amfa.decisions.DecisionEvent;
+import dev.amfa.decisions.DecisionLog;
+import dev.amfa.evaluation.Outcome;
+import dev.amfa.evaluation.OutcomeRecorder;
+import dev.amfa.mail.CodeMail;
+import dev.amfa.store.Challenge;
+import dev.amfa.store.ChallengeStore;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.EvaluationStore;
+import dev.amfa.store.Stores;
+import dev.amfa.tokens.TokenIssuer;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Carries out the challenge a decision asked for: starts it for a factor the decision allowed, checks codes
+ * within the {@link Limits}, and on a pass records the evaluation's outcome (mfa passed: the device and place
+ * become known) and answers a signed result. Every step goes to the decision log, never with a code in it.
+ */
+public final class ChallengeService {
+    /** Verdicts besides the challenge's own statuses (passed, locked). */
+    public static final String FAILED = "failed";
+    public static final String EXPIRED = "expired";
+
+    private final EvaluationStore evaluations;
+    private final ChallengeStore challenges;
+    private final CodeChecks checks;
+    private final CodeSender sender;
+    private final ChallengeRecords records;
+    private final TokenIssuer tokens;
+    private final Duration codeLifetime;
+    private final Clock clock;
+
+    public ChallengeService(Stores stores, CodeChecks checks, CodeSender sender, OutcomeRecorder outcomes,
+                            DecisionLog log, TokenIssuer tokens, Duration codeLifetime, Clock clock) {
+        this.evaluations = stores.evaluations();
+        this.challenges = stores.challenges();
+        this.checks = checks;
+        this.sender = sender;
+        this.records = new ChallengeRecords(log, outcomes, clock);
+        this.tokens = tokens;
+        this.codeLifetime = codeLifetime;
+        this.clock = clock;
+    }
+
+    /** @param sentTo where the code went, masked; null when nothing is sent */
+    public record Started(Challenge challenge, String sentTo) {
+    }
+
+    /** @param status passed, failed, locked or expired; token only when passed */
+    public record Verdict(Challenge challenge, String status, int attemptsLeft, String token) {
+    }
+
+    public Future<Started> start(String evaluationId, String factor) {
+        Instant now = clock.instant();
+        return evaluations.findPending(evaluationId).compose(evaluation -> {
+            if (evaluation == null) {
+                throw ChallengeRefused.notFound("no evaluation " + evaluationId + " awaits a challenge (unknown, expired or finished)");
+            }
+            if (!evaluation.factors().contains(factor)) {
+                throw new ChallengeRefused(422, "factor_not_allowed", "factor", "the decision of this evaluation allows "
+                        + (evaluation.factors().isEmpty() ? "no factor" : evaluation.factors()) + ", not " + factor);
+            }
+            if (!CodeChecks.SUPPORTED.contains(factor)) {
+                throw new ChallengeRefused(422, "factor_not_supported", "factor", factor + " is carried out by the auth "
+                        + "service itself; this service runs " + CodeChecks.SUPPORTED);
+            }
+            if (factor.equals(CodeChecks.EMAIL) && (evaluation.email() == null || !CodeMail.isAddress(evaluation.email()))) {
+                throw new ChallengeRefused(422, "no_email", "factor", "the evaluation gave no valid email address for the user");
+            }
+            return challenges.activity(evaluation.org(), evaluation.userId(), now.minus(Limits.USER_WINDOW))
+                    .compose(activity -> {
+                        if (activity.starts() >= Limits.STARTS_PER_USER) {
+                            throw ChallengeRefused.tooMany("too many challenges for this user; try again later");
+                        }
+                        return create(evaluation, factor, now);
+                    });
+        });
+    }
+
+    private Future<Started> create(EvaluationRecord evaluation, String factor, Instant now) {
+        String id = UUID.randomUUID().toString();
+        boolean email = factor.equals(CodeChecks.EMAIL);
+        String code = email ? sender.newCode() : null;
+        Challenge challenge = new Challenge(id, evaluation.id(), evaluation.org(), evaluation.userId(), factor,
+                email ? evaluation.email() : null, email ? checks.emailCodeHash(id, code) : null, now,
+                now.plus(codeLifetime), 0, Challenge.PENDING, email ? 1 : 0, email ? now : null);
+        return challenges.create(challenge).compose(created -> {
+            records.event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
+            if (!email) return Future.succeededFuture(new Started(challenge, null));
+            return send(challenge, code, now, false);
+        });
+    }
+
+    public Future<Verdict> verify(String challengeId, String code) {
+        return verify(challengeId, code, null);
+    }
+
+    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    public Future<Verdict> verify(String challengeId, String code, String org) {
+        Instant now = clock.instant();
+        return find(challengeId, org).compose(found -> {
+            if (found.status().equals(Challenge.PASSED)) {
+                throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " was already passed");
+            }
+            if (found.status().equals(Challenge.LOCKED)) return Future.succeededFuture(new Verdict(found, Challenge.LOCKED, 0, null));
+            if (now.isAfter(found.expiresAt())) return Future.succeededFuture(new Verdict(found, EXPIRED, left(found), null));
+            return challenges.activity(found.org(), found.userId(), now.minus(Limits.USER_WINDOW)).compose(activity -> {
+                if (activity.failures() >= Limits.FAILURES_PER_USER) return lock(found, "too many failed codes for this user");
+                return challenges.takeAttempt(challengeId, Limits.ATTEMPTS_PER_CHALLENGE).compose(taken -> taken == null
+                        ? noAttemptLeft(challengeId)
+                        : checks.check(taken, code, now).compose(passed -> passed ? pass(taken) : fail(taken)));
+            });
+        });
+    }
+
+    /** Another verification took the last attempt or finished the challenge meanwhile: answer what it is now. */
+    private Future<Verdict> noAttemptLeft(String challengeId) {
+        return challenges.find(challengeId).compose(now -> {
+            if (now.status().equals(Challenge.PASSED)) {
+                throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " was already passed");
+            }
+            return lock(now, "no attempt left");
+        });
+    }
+
+    private Future<Verdict> pass(Challenge challenge) {
+        return challenges.finish(challenge.id(), Challenge.PASSED).compose(finished -> {
+            // Locked meanwhile (the user's limit, from another request): the right code comes too late.
+            if (!finished) return Future.succeededFuture(new Verdict(challenge, Challenge.LOCKED, 0, null));
+            records.event(challenge, DecisionEvent.CHALLENGE_PASSED, new JsonObject().put("attempts", challenge.attempts()));
+            String token = tokens.issue(challenge.org(), challenge.userId(), challenge.evaluationId(),
+                    List.of("mfa", challenge.factor()));
+            return records.outcome(challenge, new Outcome(true, "passed"))
+                    .map(recorded -> new Verdict(challenge.withStatus(Challenge.PASSED), Challenge.PASSED, left(challenge), token));
+        });
+    }
+
+    private Future<Verdict> fail(Challenge challenge) {
+        int left = left(challenge);
+        records.event(challenge, DecisionEvent.CHALLENGE_FAILED, new JsonObject().put("attempts_left", left));
+        if (left > 0) return Future.succeededFuture(new Verdict(challenge, FAILED, left, null));
+        return lock(challenge, "no attempt left");
+    }
+
+    private Future<Verdict> lock(Challenge challenge, String reason) {
+        return challenges.finish(challenge.id(), Challenge.LOCKED).compose(locked -> {
+            if (!locked) return Future.succeededFuture(new Verdict(challenge, Challenge.LOCKED, 0, null));
+            records.event(challenge, DecisionEvent.CHALLENGE_LOCKED, new JsonObject().put("reason", reason));
+            // A locked challenge is a failed login: it counts for the user's and the IP's velocity.
+            return records.outcome(challenge, new Outcome(false, "failed"))
+                    .map(recorded -> new Verdict(challenge.withStatus(Challenge.LOCKED), Challenge.LOCKED, 0, null));
+        });
+    }
+
+    /** A new code by email; the previous one stops working. */
+    public Future<Started> resend(String challengeId) {
+        return resend(challengeId, null);
+    }
+
+    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    public Future<Started> resend(String challengeId, String org) {
+        Instant now = clock.instant();
+        return find(challengeId, org).compose(found -> {
+            if (!found.factor().equals(CodeChecks.EMAIL)) {
+                throw new ChallengeRefused(422, "not_resendable", "id", "only email challenges send codes");
+            }
+            if (!found.pending()) throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " is " + found.status());
+            if (found.sends() >= Limits.SENDS_PER_CHALLENGE) throw ChallengeRefused.tooMany("no more codes for this challenge; start a new one");
+            Instant allowed = found.lastSentAt() == null ? now : found.lastSentAt().plus(Limits.RESEND_INTERVAL);
+            if (now.isBefore(allowed)) {
+                throw ChallengeRefused.tooMany("wait " + Duration.between(now, allowed).toSeconds() + " s before asking for another code");
+            }
+            String code = sender.newCode();
+            return challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code), now.plus(codeLifetime), now)
+                    .compose(replaced -> {
+                        if (!replaced) throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " is no longer pending");
+                        Challenge renewed = found.withCode(null, now.plus(codeLifetime), now);
+                        return send(renewed, code, now, true);
+                    });
+        });
+    }
+
+    private Future<Started> send(Challenge challenge, String code, Instant now, boolean resend) {
+        return sender.send(challenge, code, now).map(to -> {
+            records.event(challenge, DecisionEvent.CHALLENGE_SENT, new JsonObject().put("channel", "email").put("to", to)
+                    .put("resend", resend));
+            return new Started(challenge, to);
+        });
+    }
+
+    private Future<Challenge> find(String challengeId, String org) {
+        return challenges.find(challengeId).map(found -> {
+            if (found == null || (org != null && !org.equals(found.org()))) {
+                throw ChallengeRefused.notFound("no challenge " + challengeId);
+            }
+            return found;
+        });
+    }
+
+    private static int left(Challenge challenge) {
+        return Math.max(0, Limits.ATTEMPTS_PER_CHALLENGE - challenge.attempts());
+    }
+}

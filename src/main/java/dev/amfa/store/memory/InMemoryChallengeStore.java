@@ -1,0 +1,106 @@
+package dev.amfa.store.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.amfa.store.Challenge;
+import dev.amfa.store.ChallengeStore;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Challenges in the heap, forgotten {@code retention} after they start and bounded in number: user ids come
+ * from callers. Each change is one atomic compute on the challenge's entry.
+ */
+public final class InMemoryChallengeStore implements ChallengeStore {
+    public static final int MAX_CHALLENGES = 100_000;
+
+    private final Cache<String, Challenge> byId;
+    /** Ids of each user's recent challenges, for the per-user limits. */
+    private final Cache<String, List<String>> byUser;
+
+    public InMemoryChallengeStore(Duration retention) {
+        this.byId = Caffeine.newBuilder().expireAfterWrite(retention).maximumSize(MAX_CHALLENGES).build();
+        this.byUser = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
+    }
+
+    @Override
+    public Future<Void> create(Challenge challenge) {
+        byId.put(challenge.id(), challenge);
+        byUser.asMap().compute(userKey(challenge.org(), challenge.userId()), (k, ids) -> {
+            List<String> kept = new ArrayList<>(ids == null ? List.of() : ids);
+            kept.removeIf(id -> byId.getIfPresent(id) == null);
+            kept.add(challenge.id());
+            return kept;
+        });
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Challenge> find(String id) {
+        return Future.succeededFuture(byId.getIfPresent(id));
+    }
+
+    @Override
+    public Future<Challenge> takeAttempt(String id, int maxAttempts) {
+        AtomicReference<Challenge> taken = new AtomicReference<>();
+        byId.asMap().computeIfPresent(id, (k, c) -> {
+            if (!c.pending() || c.attempts() >= maxAttempts) return c;
+            taken.set(c.withAttempt());
+            return taken.get();
+        });
+        return Future.succeededFuture(taken.get());
+    }
+
+    @Override
+    public Future<Boolean> finish(String id, String status) {
+        AtomicBoolean changed = new AtomicBoolean();
+        byId.asMap().computeIfPresent(id, (k, c) -> {
+            if (!c.pending()) return c;
+            changed.set(true);
+            return c.withStatus(status);
+        });
+        return Future.succeededFuture(changed.get());
+    }
+
+    @Override
+    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt) {
+        AtomicBoolean changed = new AtomicBoolean();
+        byId.asMap().computeIfPresent(id, (k, c) -> {
+            if (!c.pending()) return c;
+            changed.set(true);
+            return c.withCode(codeHash, expiresAt, sentAt);
+        });
+        return Future.succeededFuture(changed.get());
+    }
+
+    @Override
+    public Future<ChallengeActivity> activity(String org, String userId, Instant since) {
+        List<String> ids = byUser.getIfPresent(userKey(org, userId));
+        int starts = 0;
+        int failures = 0;
+        for (String id : ids == null ? List.<String>of() : List.copyOf(ids)) {
+            Challenge c = byId.getIfPresent(id);
+            if (c == null || c.createdAt().isBefore(since)) continue;
+            starts++;
+            failures += c.failures();
+        }
+        return Future.succeededFuture(new ChallengeActivity(starts, failures));
+    }
+
+    @Override
+    public Future<Void> erase(String org, String userId) {
+        List<String> ids = byUser.asMap().remove(userKey(org, userId));
+        if (ids != null) byId.invalidateAll(ids);
+        return Future.succeededFuture();
+    }
+
+    static String userKey(String org, String userId) {
+        return org + "/" + userId;
+    }
+}

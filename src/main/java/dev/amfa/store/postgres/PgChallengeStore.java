@@ -1,0 +1,96 @@
+package dev.amfa.store.postgres;
+
+import dev.amfa.store.Challenge;
+import dev.amfa.store.ChallengeStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * Challenges in PostgreSQL, so a verification may reach another node than the start. Attempts, finishing and
+ * new codes are single conditional UPDATEs: of two nodes racing, one wins and the limit holds.
+ */
+public final class PgChallengeStore implements ChallengeStore {
+    private static final String COLUMNS = "id, evaluation_id, org, user_id, factor, email, code_hash, created_at, "
+            + "expires_at, attempts, status, sends, last_sent_at";
+
+    private final Pool pool;
+
+    public PgChallengeStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<Void> create(Challenge c) {
+        return pool.preparedQuery("INSERT INTO challenges (" + COLUMNS + ") "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                .execute(Tuple.from(new Object[]{c.id(), c.evaluationId(), c.org(), c.userId(), c.factor(), c.email(),
+                        c.codeHash() == null ? null : Buffer.buffer(c.codeHash()), Times.of(c.createdAt()),
+                        Times.of(c.expiresAt()), c.attempts(), c.status(), c.sends(),
+                        c.lastSentAt() == null ? null : Times.of(c.lastSentAt())}))
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<Challenge> find(String id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM challenges WHERE id = $1").execute(Tuple.of(id))
+                .map(PgChallengeStore::first);
+    }
+
+    @Override
+    public Future<Challenge> takeAttempt(String id, int maxAttempts) {
+        return pool.preparedQuery("UPDATE challenges SET attempts = attempts + 1 "
+                        + "WHERE id = $1 AND status = 'pending' AND attempts < $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(id, maxAttempts)).map(PgChallengeStore::first);
+    }
+
+    @Override
+    public Future<Boolean> finish(String id, String status) {
+        return pool.preparedQuery("UPDATE challenges SET status = $2 WHERE id = $1 AND status = 'pending'")
+                .execute(Tuple.of(id, status)).map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt) {
+        return pool.preparedQuery("UPDATE challenges SET code_hash = $2, expires_at = $3, last_sent_at = $4, "
+                        + "sends = sends + 1 WHERE id = $1 AND status = 'pending'")
+                .execute(Tuple.of(id, Buffer.buffer(codeHash), Times.of(expiresAt), Times.of(sentAt)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public Future<ChallengeActivity> activity(String org, String userId, Instant since) {
+        return pool.preparedQuery("SELECT count(*) AS starts, "
+                        + "coalesce(sum(attempts - CASE WHEN status = 'passed' THEN 1 ELSE 0 END), 0) AS failures "
+                        + "FROM challenges WHERE org = $1 AND user_id = $2 AND created_at >= $3")
+                .execute(Tuple.of(org, userId, Times.of(since)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new ChallengeActivity(row.getLong("starts").intValue(), row.getLong("failures").intValue());
+                });
+    }
+
+    @Override
+    public Future<Void> erase(String org, String userId) {
+        return pool.preparedQuery("DELETE FROM challenges WHERE org = $1 AND user_id = $2")
+                .execute(Tuple.of(org, userId)).mapEmpty();
+    }
+
+    private static Challenge first(RowSet<Row> rows) {
+        if (rows.rowCount() == 0) return null;
+        Row row = rows.iterator().next();
+        Buffer hash = row.getBuffer("code_hash");
+        OffsetDateTime sent = row.getOffsetDateTime("last_sent_at");
+        return new Challenge(row.getString("id"), row.getString("evaluation_id"), row.getString("org"),
+                row.getString("user_id"), row.getString("factor"), row.getString("email"),
+                hash == null ? null : hash.getBytes(), row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("expires_at").toInstant(), row.getInteger("attempts"), row.getString("status"),
+                row.getInteger("sends"), sent == null ? null : sent.toInstant());
+    }
+}

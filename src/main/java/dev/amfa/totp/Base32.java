@@ -1,0 +1,45 @@
+package dev.amfa.totp;
+
+/** RFC 4648 base32 without padding: how TOTP secrets are shown to people and put into otpauth:// URIs. */
+public final class Base32 {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private Base32() {
+    }
+
+    public static String encode(byte[] data) {
+        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : data) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+        return out.toString();
+    }
+
+    /** Accepts lower case, spaces and padding, as people copy secrets. */
+    public static byte[] decode(String text) {
+        String clean = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
+        byte[] out = new byte[clean.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (char c : clean.toCharArray()) {
+            int value = ALPHABET.indexOf(c);
+            if (value < 0) throw new IllegalArgumentException("not base32: " + c);
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out[n++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return out;
+    }
+}

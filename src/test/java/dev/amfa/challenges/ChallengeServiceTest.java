@@ -1,0 +1,140 @@
+package dev.amfa.challenges;
+
+import dev.amfa.TestService;
+import dev.amfa.decisions.InMemoryDecisionLog;
+import dev.amfa.evaluation.OutcomeRecorder;
+import dev.amfa.mail.Outbox;
+import dev.amfa.secrets.CodeHasher;
+import dev.amfa.secrets.Keys;
+import dev.amfa.secrets.SecretBox;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.Stores;
+import dev.amfa.tokens.SigningKey;
+import dev.amfa.tokens.TokenIssuer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** What depends on time (code lifetime, resend interval, sends per challenge), on a clock the test moves. */
+class ChallengeServiceTest {
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private Vertx vertx;
+    private Stores stores;
+    private Outbox outbox;
+    private ChallengeService challenges;
+
+    @BeforeEach
+    void wire() throws Exception {
+        vertx = Vertx.vertx();
+        stores = Stores.memory(Duration.ofHours(1));
+        outbox = new Outbox();
+        CodeChecks checks = new CodeChecks(new CodeHasher(Keys.random(32)), new SecretBox(Keys.random(32)), stores.factors());
+        challenges = new ChallengeService(stores, checks, new CodeSender(outbox, "Acme", LIFETIME),
+                new OutcomeRecorder(stores, new dev.amfa.evaluation.OutcomeRetries(10, Duration.ofHours(1), clock)), new InMemoryDecisionLog(10, 10),
+                new TokenIssuer(vertx, SigningKey.load(null), "amfa", Duration.ofMinutes(5)), LIFETIME, clock);
+        TestService.await(stores.evaluations().save(new EvaluationRecord("e1", "acme", "tom", "192.0.2.1", clock.instant(),
+                null, null, "challenge", List.of("email"), "tom@example.com", List.of("email"))));
+    }
+
+    @AfterEach
+    void close() {
+        TestService.await(vertx.close());
+    }
+
+    private String lastCode() {
+        return ChallengeFlows.code(outbox.recent(1).get(0).text());
+    }
+
+    @Test
+    void aResentCodeReplacesTheOldOneAfterTheInterval() {
+        String id = TestService.await(challenges.start("e1", "email")).challenge().id();
+        String first = lastCode();
+        assertInstanceOf(ChallengeRefused.class, failure(challenges.resend(id)), "within the interval");
+        clock.advance(Limits.RESEND_INTERVAL);
+        TestService.await(challenges.resend(id));
+        String second = lastCode();
+        if (!first.equals(second)) {
+            assertEquals("failed", TestService.await(challenges.verify(id, first)).status(), "the old code stopped working");
+        }
+        assertEquals("passed", TestService.await(challenges.verify(id, second)).status());
+    }
+
+    @Test
+    void aCodeExpiresAfterItsLifetimeWithoutUsingAnAttempt() {
+        String id = TestService.await(challenges.start("e1", "email")).challenge().id();
+        String code = lastCode();
+        clock.advance(LIFETIME.plusSeconds(1));
+        ChallengeService.Verdict expired = TestService.await(challenges.verify(id, code));
+        assertEquals("expired", expired.status());
+        assertEquals(Limits.ATTEMPTS_PER_CHALLENGE, expired.attemptsLeft());
+        // A new code revives the challenge for another lifetime.
+        TestService.await(challenges.resend(id));
+        assertEquals("passed", TestService.await(challenges.verify(id, lastCode())).status());
+    }
+
+    @Test
+    void aChallengeSendsAtMostItsLimitOfCodes() {
+        String id = TestService.await(challenges.start("e1", "email")).challenge().id();
+        for (int sends = 1; sends < Limits.SENDS_PER_CHALLENGE; sends++) {
+            clock.advance(Limits.RESEND_INTERVAL);
+            TestService.await(challenges.resend(id));
+        }
+        clock.advance(Limits.RESEND_INTERVAL);
+        ChallengeRefused refused = (ChallengeRefused) failure(challenges.resend(id));
+        assertEquals(429, refused.status());
+        assertEquals(Limits.SENDS_PER_CHALLENGE, outbox.recent(Outbox.KEPT).size());
+    }
+
+    @Test
+    void theUsersWindowForgetsOldChallenges() {
+        for (int i = 0; i < Limits.STARTS_PER_USER; i++) TestService.await(challenges.start("e1", "email"));
+        assertEquals(429, ((ChallengeRefused) failure(challenges.start("e1", "email"))).status());
+        clock.advance(Limits.USER_WINDOW.plusSeconds(1));
+        TestService.await(challenges.start("e1", "email"));
+    }
+
+    private static Throwable failure(Future<?> future) {
+        return TestService.await(future.map(ok -> (Throwable) null).recover(Future::succeededFuture));
+    }
+
+    /** A clock the test moves forward; nothing waits in real time. */
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.amfa.store.postgres;
+
+import dev.amfa.TestService;
+import dev.amfa.store.Challenge;
+import dev.amfa.store.ChallengeStore;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.OutcomeClaim;
+import dev.amfa.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The challenge and factor stores on the real database, two nodes racing where it matters. */
+class PgChallengeStoresTest {
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+    private static Vertx vertx;
+    private static PgSchema schema;
+    private static Stores node1;
+    private static Stores node2;
+
+    @BeforeAll
+    static void connect() {
+        vertx = Vertx.vertx();
+        schema = new PgSchema(vertx);
+        node1 = TestService.await(Stores.postgres(vertx, schema.options(), Duration.ofHours(1)));
+        node2 = TestService.await(Stores.postgres(vertx, schema.options(), Duration.ofHours(1)));
+    }
+
+    @AfterAll
+    static void close() {
+        TestService.await(node1.close());
+        TestService.await(node2.close());
+        schema.close();
+        TestService.await(vertx.close());
+    }
+
+    private static Challenge challenge(String id, String user, Instant at) {
+        return new Challenge(id, "e-" + id, "acme", user, "email", user + "@example.com", new byte[]{1, 2, 3}, at,
+                at.plusSeconds(300), 0, Challenge.PENDING, 1, at);
+    }
+
+    @Test
+    void aPendingEvaluationCarriesWhatAChallengeNeedsUntilItsOutcome() {
+        EvaluationRecord record = new EvaluationRecord("e-chal", "acme", "fay", "192.0.2.1", T, null, null, "challenge",
+                List.of("otp", "email"), "fay@example.com", List.of("email", "otp", "webauthn-roaming"));
+        TestService.await(node1.evaluations().save(record));
+        assertEquals(record, TestService.await(node2.evaluations().findPending("e-chal")));
+        assertEquals(OutcomeClaim.Status.CLAIMED, TestService.await(node2.evaluations().claimOutcome("e-chal")).status());
+        assertNull(TestService.await(node1.evaluations().findPending("e-chal")), "finished");
+        assertNull(TestService.await(node1.evaluations().findPending("e-unknown")));
+    }
+
+    @Test
+    void twentyConcurrentGuessesOnTwoNodesTakeExactlyTheAllowedAttempts() {
+        TestService.await(node1.challenges().create(challenge("c-race", "ada", T)));
+        List<Future<Challenge>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) guesses.add((i % 2 == 0 ? node1 : node2).challenges().takeAttempt("c-race", 5));
+        TestService.await(Future.join(guesses));
+        assertEquals(5, guesses.stream().filter(g -> g.result() != null).count());
+        assertEquals(5, TestService.await(node2.challenges().find("c-race")).attempts());
+    }
+
+    @Test
+    void aChallengeFinishesOnceAndANewCodeOnlyReplacesAPendingOne() {
+        ChallengeStore store = node1.challenges();
+        TestService.await(store.create(challenge("c-once", "bea", T)));
+        assertTrue(TestService.await(store.replaceCode("c-once", new byte[]{9}, T.plusSeconds(600), T.plusSeconds(30))));
+        Challenge renewed = TestService.await(node2.challenges().find("c-once"));
+        assertArrayEquals(new byte[]{9}, renewed.codeHash());
+        assertEquals(2, renewed.sends());
+        assertEquals(T.plusSeconds(600), renewed.expiresAt());
+        List<Future<Boolean>> finishes = List.of(node1.challenges().finish("c-once", Challenge.PASSED),
+                node2.challenges().finish("c-once", Challenge.LOCKED));
+        TestService.await(Future.join(finishes));
+        assertEquals(1, finishes.stream().filter(Future::result).count());
+        assertFalse(TestService.await(store.replaceCode("c-once", new byte[]{7}, T, T)));
+        assertNull(TestService.await(store.takeAttempt("c-once", 5)));
+        assertNull(TestService.await(store.find("c-unknown")));
+    }
+
+    @Test
+    void activityCountsTheWindowsStartsAndFailuresAndEraseForgetsTheUser() {
+        ChallengeStore store = node1.challenges();
+        TestService.await(store.create(challenge("c-old", "cid", T.minusSeconds(3600))));
+        TestService.await(store.create(challenge("c-new1", "cid", T)));
+        TestService.await(store.create(challenge("c-new2", "cid", T)));
+        TestService.await(store.takeAttempt("c-new1", 5));
+        TestService.await(store.takeAttempt("c-new1", 5));
+        TestService.await(store.takeAttempt("c-new2", 5));
+        TestService.await(store.finish("c-new2", Challenge.PASSED));
+        assertEquals(new ChallengeStore.ChallengeActivity(2, 2), TestService.await(store.activity("acme", "cid", T.minusSeconds(60))));
+        assertEquals(new ChallengeStore.ChallengeActivity(0, 0), TestService.await(store.activity("other", "cid", T.minusSeconds(60))));
+        TestService.await(store.erase("acme", "cid"));
+        assertEquals(new ChallengeStore.ChallengeActivity(0, 0), TestService.await(store.activity("acme", "cid", T.minusSeconds(7200))));
+    }
+
+    @Test
+    void aTotpStepIsTakenOnceAcrossNodesAndOnlyAfterConfirmation() {
+        TestService.await(node1.factors().saveTotp("acme", "dan", new byte[]{4, 5, 6}));
+        assertFalse(TestService.await(node1.factors().useTotpStep("acme", "dan", 100, false)), "unconfirmed");
+        assertTrue(TestService.await(node2.factors().useTotpStep("acme", "dan", 100, true)));
+        var enrolment = TestService.await(node1.factors().totp("acme", "dan"));
+        assertTrue(enrolment.confirmed());
+        assertEquals(100, enrolment.lastStep());
+        List<Future<Boolean>> same = List.of(node1.factors().useTotpStep("acme", "dan", 101, false),
+                node2.factors().useTotpStep("acme", "dan", 101, false));
+        TestService.await(Future.join(same));
+        assertEquals(1, same.stream().filter(Future::result).count());
+        assertFalse(TestService.await(node1.factors().useTotpStep("acme", "dan", 100, false)), "older than the last");
+        // Enrolling again starts over: unconfirmed, no step used.
+        TestService.await(node2.factors().saveTotp("acme", "dan", new byte[]{7}));
+        assertFalse(TestService.await(node1.factors().totp("acme", "dan")).confirmed());
+        assertNull(TestService.await(node1.factors().totp("other-org", "dan")));
+    }
+
+    @Test
+    void recoveryCodesAreUsedOnceAndReplacedTogether() {
+        byte[] a = {1};
+        byte[] b = {2};
+        TestService.await(node1.factors().replaceRecoveryCodes("acme", "eve", List.of(a, b)));
+        assertEquals(2, TestService.await(node2.factors().unusedRecoveryCodes("acme", "eve")).size());
+        List<Future<Boolean>> race = List.of(node1.factors().useRecoveryCode("acme", "eve", a),
+                node2.factors().useRecoveryCode("acme", "eve", a));
+        TestService.await(Future.join(race));
+        assertEquals(1, race.stream().filter(Future::result).count());
+        assertArrayEquals(b, TestService.await(node1.factors().unusedRecoveryCodes("acme", "eve")).get(0));
+        TestService.await(node1.factors().replaceRecoveryCodes("acme", "eve", List.of(new byte[]{3})));
+        assertFalse(TestService.await(node1.factors().useRecoveryCode("acme", "eve", b)));
+        TestService.await(node2.factors().erase("acme", "eve"));
+        assertTrue(TestService.await(node1.factors().unusedRecoveryCodes("acme", "eve")).isEmpty());
+    }
+}
