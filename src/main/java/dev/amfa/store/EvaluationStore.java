@@ -12,4 +12,7 @@ public interface EvaluationStore {
 
     /** The evaluation while it still awaits its outcome (within retention, no outcome yet), else null. */
     Future<EvaluationRecord> findPending(String evaluationId);
+
+    /** Forgets every evaluation of the user (erasure on request): their outcomes can no longer be recorded. */
+    Future<Void> erase(String org, String userId);
 }

@@ -47,6 +47,13 @@ public final class InMemoryEvaluationStore implements EvaluationStore {
         return Future.succeededFuture(p == null || p.recorded ? null : p.record);
     }
 
+    @Override
+    public Future<Void> erase(String org, String userId) {
+        // A scan: erasure is rare, and the store is bounded.
+        pending.asMap().values().removeIf(p -> p.record.org().equals(org) && p.record.userId().equals(userId));
+        return Future.succeededFuture();
+    }
+
     private record Pending(EvaluationRecord record, boolean recorded) {
         Pending(EvaluationRecord record) {
             this(record, false);

@@ -62,6 +62,14 @@ public final class PgEvaluationStore implements EvaluationStore {
                 .map(rows -> rows.rowCount() == 0 ? null : record(rows.iterator().next()));
     }
 
+    @Override
+    public Future<Void> erase(String org, String userId) {
+        // No index on the user: erasure is rare, the table holds one outcome retention of traffic, and an
+        // index would cost every evaluation's insert.
+        return pool.preparedQuery("DELETE FROM pending_evaluations WHERE org = $1 AND user_id = $2")
+                .execute(Tuple.of(org, userId)).mapEmpty();
+    }
+
     private static JsonObject device(KnownDevice device) {
         if (device == null) return null;
         return new JsonObject().put("key", device.key()).put("browser", device.browserFamily())
