@@ -1,7 +1,6 @@
 package dev.amfa;
 
 import dev.amfa.decisions.DecisionLog;
-import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
@@ -38,11 +37,10 @@ import java.util.List;
  */
 public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
                       DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
-                      OutcomeRecorder outcomes, List<AutoCloseable> resources) {
+                      OutcomeRecorder outcomes, List<AutoCloseable> resources, SecurityCenter security) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-    /** Decisions kept per org by the in-memory decision log, for dry-run replays, and orgs kept. */
-    static final int DECISIONS_PER_ORG = 2_000;
-    static final int DECISION_LOG_ORGS = 500;
+    /** How long closing waits for queued decisions to be written. */
+    static final Duration DECISION_FLUSH = Duration.ofSeconds(10);
     /** How long start-up waits for the database (connect and migrate) before giving up. */
     static final Duration STORE_START = Duration.ofSeconds(30);
     /** How often /health asks the database whether it answers. */
@@ -82,18 +80,20 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        DecisionLog decisions = new InMemoryDecisionLog(DECISIONS_PER_ORG, DECISION_LOG_ORGS);
+        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
+        DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
                 new UserAgents(), stores, decisions::append);
         List<AutoCloseable> resources = new ArrayList<>(List.of(cities, anonymous, externalRisk, stores::close));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         if (stores.pool() != null) {
-            resources.add(retain(vertx, stores, config.retention()));
+            resources.add(retain(vertx, stores, config.retention(), Duration.ofDays(config.decisionLog().retentionDays())));
             resources.add(probe(vertx, stores, status));
         }
+        resources.addAll(0, security.resources());
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
-                evaluator, new OutcomeRecorder(stores), resources);
+                evaluator, new OutcomeRecorder(stores, decisions::appendEvent), resources, security);
     }
 
     /** Keeps /health's "store" component true to the database: not ready while it does not answer. */
@@ -106,8 +106,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     /** Deletes old history in the background, batch by batch; answers what stops it. */
-    private static AutoCloseable retain(Vertx vertx, Stores stores, Duration keep) {
-        Retention retention = new Retention(stores.pool(), keep);
+    private static AutoCloseable retain(Vertx vertx, Stores stores, Duration keep, Duration keepDecisions) {
+        Retention retention = new Retention(stores.pool(), keep, keepDecisions);
         long timer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), t -> retention.run(Instant.now())
                 .onSuccess(deleted -> {
                     if (deleted > 0) LOG.info("retention: deleted {} rows older than {} days", deleted, keep.toDays());
@@ -126,7 +126,13 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         return watcher;
     }
 
+    /** Writes queued decisions first (while the database is still open), then releases everything. */
     public void close() {
+        try {
+            decisions.flush().await(DECISION_FLUSH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("queued decisions were not all written on close: {}", e.toString());
+        }
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -1,5 +1,7 @@
 package dev.amfa;
 
+import dev.amfa.decisions.DecisionLogSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
  * @param watch          reload rules/ and policies/ when their files change
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
+ * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention
  */
 public record ServiceConfig(
         String host,
@@ -35,26 +38,33 @@ public record ServiceConfig(
         String adminToken,
         Map<String, String> apiKeys,
         boolean watch,
-        boolean echo) {
+        boolean echo,
+        DecisionLogSettings decisionLog) {
 
     public ServiceConfig {
+        decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
         apiKeys = Map.copyOf(apiKeys);
     }
 
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo);
+                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, decisionLog);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
-                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo);
+                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, decisionLog);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
-                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo);
+                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo, decisionLog);
+    }
+
+    public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, settings);
     }
 
     @Override
@@ -62,6 +72,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys.keySet() + "]";
+                + ", api keys " + apiKeys.keySet() + ", " + decisionLog + "]";
     }
 }

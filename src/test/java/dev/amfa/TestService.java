@@ -39,7 +39,7 @@ public final class TestService implements AutoCloseable {
     public static ServiceConfig config() {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
                 Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", null, 16 * 1024, 1,
-                Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, java.util.Map.of(), false, true);
+                Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, java.util.Map.of(), false, true, null);
     }
 
     public static TestService start() {
@@ -47,7 +47,7 @@ public final class TestService implements AutoCloseable {
     }
 
     public static TestService start(ServiceConfig config) {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = dev.amfa.metrics.MetricsVertx.create(new io.vertx.core.VertxOptions());
         Service service = await(Service.start(vertx, config));
         HttpServer server = await(vertx.createHttpServer().requestHandler(Main.routing(vertx, service))
                 .listen(0, "127.0.0.1"));

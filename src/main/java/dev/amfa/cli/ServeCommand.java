@@ -3,6 +3,7 @@ package dev.amfa.cli;
 import dev.amfa.Service;
 import dev.amfa.ServiceConfig;
 import dev.amfa.ServiceRunner;
+import dev.amfa.decisions.DecisionLogSettings;
 import dev.amfa.engine.RuleCompilationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,6 +88,34 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Also serve POST /bench/echo, the benchmark's baseline (AMFA_BENCH_ECHO).")
     boolean echo;
 
+    @Option(names = "--decision-log-jsonl", defaultValue = "${env:AMFA_DECISION_LOG_JSONL:-}",
+            description = "Also write every decision and event as JSON lines to this file, or stdout (AMFA_DECISION_LOG_JSONL).")
+    String decisionLogJsonl;
+
+    @Option(names = "--decision-log-ip", defaultValue = "${env:AMFA_DECISION_LOG_IP:-keep}",
+            description = "IPs in the decision log: keep, truncate (/24, /48) or hash (AMFA_DECISION_LOG_IP).")
+    String decisionLogIp;
+
+    @Option(names = "--decision-log-ip-hash-key", defaultValue = "${env:AMFA_DECISION_LOG_IP_HASH_KEY:-}",
+            description = "Key of the IP hash; the same on every node (AMFA_DECISION_LOG_IP_HASH_KEY).")
+    String decisionLogIpHashKey;
+
+    @Option(names = "--decision-log-memory", defaultValue = "${env:AMFA_DECISION_LOG_MEMORY:-10000}",
+            description = "Decisions per org the in-memory log keeps (AMFA_DECISION_LOG_MEMORY).")
+    int decisionLogMemory;
+
+    @Option(names = "--decision-log-queue", defaultValue = "${env:AMFA_DECISION_LOG_QUEUE:-50000}",
+            description = "Decisions waiting to be written; more are dropped and counted (AMFA_DECISION_LOG_QUEUE).")
+    int decisionLogQueue;
+
+    @Option(names = "--decision-log-batch", defaultValue = "${env:AMFA_DECISION_LOG_BATCH:-500}",
+            description = "Decisions per database write (AMFA_DECISION_LOG_BATCH).")
+    int decisionLogBatch;
+
+    @Option(names = "--decision-log-retention-days", defaultValue = "${env:AMFA_DECISION_LOG_RETENTION_DAYS:-90}",
+            description = "Days the database keeps decisions (AMFA_DECISION_LOG_RETENTION_DAYS).")
+    int decisionLogRetentionDays;
+
     @Override
     public Integer call() {
         ServiceConfig config = new ServiceConfig(host, port, rulesDir, policiesDir,
@@ -95,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
                 pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
-                keys(apiKeys), watch, echo);
+                keys(apiKeys), watch, echo, decisionLog());
         try {
             ServiceRunner.runUntilStopped(config);
             return 0;
@@ -105,6 +134,16 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (Exception e) {
             System.err.println("amfa: cannot start: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private DecisionLogSettings decisionLog() {
+        try {
+            return new DecisionLogSettings(decisionLogJsonl.isBlank() ? null : Path.of(decisionLogJsonl.strip()),
+                    decisionLogIp, decisionLogIpHashKey, decisionLogMemory, decisionLogQueue, decisionLogBatch,
+                    decisionLogRetentionDays);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(new ServeCommand()), e.getMessage());
         }
     }
 

@@ -5,6 +5,11 @@ import dev.amfa.store.KnownLogin;
 import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import dev.amfa.decisions.DecisionEvent;
+
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Learns from a reported outcome. Only a success teaches what is normal for the user (device, place, time);
@@ -12,15 +17,26 @@ import io.vertx.core.Future;
  */
 public final class OutcomeRecorder {
     private final Stores stores;
+    private final Consumer<DecisionEvent> decisionLog;
 
     public OutcomeRecorder(Stores stores) {
+        this(stores, event -> { });
+    }
+
+    /** @param decisionLog told of each recorded outcome, joined there to its decision; must not block */
+    public OutcomeRecorder(Stores stores, Consumer<DecisionEvent> decisionLog) {
         this.stores = stores;
+        this.decisionLog = decisionLog;
     }
 
     public Future<OutcomeClaim.Status> record(String evaluationId, Outcome outcome) {
         return stores.evaluations().claimOutcome(evaluationId).compose(claim -> {
             if (claim.status() != OutcomeClaim.Status.CLAIMED) return Future.succeededFuture(claim.status());
-            return learn(claim.record(), outcome).map(OutcomeClaim.Status.CLAIMED);
+            EvaluationRecord evaluation = claim.record();
+            decisionLog.accept(new DecisionEvent(evaluation.id(), evaluation.org(), evaluation.userId(),
+                    DecisionEvent.OUTCOME, Instant.now(), new JsonObject()
+                    .put("result", outcome.success() ? "success" : "failure").put("mfa", outcome.mfa())));
+            return learn(evaluation, outcome).map(OutcomeClaim.Status.CLAIMED);
         });
     }
 

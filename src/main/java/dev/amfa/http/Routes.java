@@ -7,6 +7,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
@@ -29,7 +31,7 @@ public final class Routes {
             router.post("/v1/evaluations/:id/outcome").handler(apiKeys);
         }
         router.post("/v1/evaluate").handler(body)
-                .handler(new EvaluateHandler(service.parser(), service.evaluator()));
+                .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
         router.post("/v1/evaluations/:id/outcome").handler(body)
                 .handler(new OutcomeHandler(service.outcomes()));
 
@@ -43,6 +45,7 @@ public final class Routes {
         router.post("/v1/admin/policies/reload").handler(policies::reload);
         router.put("/v1/admin/policies/:org").handler(adminBody).handler(policies::put);
         router.post("/v1/admin/policies/:org/rollback").handler(policies::rollback);
+        securityCenter(router, service, body, admin);
         router.get("/health").handler(new HealthHandler(service.status()));
         if (service.config().echo()) {
             // Benchmark baseline only: what the server costs without any of our work.
@@ -62,5 +65,29 @@ public final class Routes {
             ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
         });
         return router;
+    }
+
+    /** Decision search, statistics, feedback, metrics and the console. */
+    private static void securityCenter(Router router, Service service, BodyHandler body, BearerAuth admin) {
+        DecisionHandlers decisions = new DecisionHandlers(service.decisions(), service.security().stats(), Clock.systemUTC());
+        router.get("/v1/decisions").handler(admin).handler(decisions::search);
+        router.get("/v1/decisions/:id").handler(admin).handler(decisions::one);
+        router.get("/v1/stats").handler(admin).handler(decisions::stats);
+        FeedbackHandlers feedback = new FeedbackHandlers(service.security().feedback());
+        if (!service.config().apiKeys().isEmpty()) {
+            // The calling services report their users' word; analysts (the console) use the admin token.
+            List<String> secrets = new ArrayList<>(service.config().apiKeys().values());
+            if (service.config().adminToken() != null) secrets.add(service.config().adminToken());
+            BearerAuth callers = new BearerAuth(secrets, "api key or admin token", "no API key is configured");
+            router.post("/v1/evaluations/:id/feedback").handler(callers);
+            router.post("/v1/users/:id/risk/clear").handler(callers);
+        }
+        router.post("/v1/evaluations/:id/feedback").handler(body).handler(feedback::feedback);
+        router.post("/v1/users/:id/risk/clear").handler(body).handler(feedback::clearRisk);
+        // Prometheus scrapes without credentials, as usual; the labels carry no user data.
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(service.security().metrics().scrape()));
+        ConsoleRoutes.mount(router);
     }
 }

@@ -1,0 +1,22 @@
+package dev.amfa.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * /console: the Security Center's page, served from the jar (src/main/resources/console, chart.js vendored
+ * under vendor/). The page itself is public; everything it shows comes from the admin API with the token the
+ * analyst types in, kept in the tab's sessionStorage.
+ */
+final class ConsoleRoutes {
+    static final String ROOT = "console";
+
+    private ConsoleRoutes() {
+    }
+
+    static void mount(Router router) {
+        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        router.get("/console/*").handler(StaticHandler.create(ROOT).setCachingEnabled(false)
+                .setIndexPage("index.html").setDefaultContentEncoding("UTF-8"));
+    }
+}
