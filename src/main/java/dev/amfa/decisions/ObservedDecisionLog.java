@@ -35,21 +35,19 @@ public final class ObservedDecisionLog implements DecisionLog {
     @Override
     public void add(DecisionRecord record) {
         store.add(record);
-        for (DecisionListener listener : listeners) {
-            try {
-                listener.decided(record);
-            } catch (RuntimeException e) {
-                LOG.warn("decision listener {} failed: {}", listener, e.toString());
-            }
-        }
+        tell(listener -> listener.decided(record));
     }
 
     @Override
     public void appendEvent(DecisionEvent event) {
         store.appendEvent(event);
+        tell(listener -> listener.happened(event));
+    }
+
+    private void tell(java.util.function.Consumer<DecisionListener> what) {
         for (DecisionListener listener : listeners) {
             try {
-                listener.happened(event);
+                what.accept(listener);
             } catch (RuntimeException e) {
                 LOG.warn("decision listener {} failed: {}", listener, e.toString());
             }

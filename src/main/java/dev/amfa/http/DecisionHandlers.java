@@ -61,6 +61,10 @@ final class DecisionHandlers {
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
+        } catch (IllegalArgumentException e) {
+            // Vert.x decodes the query string lazily and throws on a malformed escape such as %%.
+            ApiErrors.send(ctx, 400, "invalid_request", null, "the query string could not be decoded");
+            return;
         }
         result.onComplete(done -> {
             if (done.succeeded()) json(ctx, 200, done.result());

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class PgDecisionLog implements DecisionLog {
     /** How long a blocking read (replays, run on a worker thread) waits for the database. */
     static final long BLOCKING_READ_SECONDS = 30;
-    private static final String COLUMNS = "id, at, record";
+    private static final String COLUMNS = DecisionSearchSql.COLUMNS;
 
     private final Pool pool;
     private final DecisionWriter writer;
@@ -65,23 +65,10 @@ public final class PgDecisionLog implements DecisionLog {
 
     @Override
     public Future<DecisionPage> search(DecisionQuery q) {
-        // One statement whatever the filters: an absent filter is a NULL parameter, which the planner folds
-        // away per execution, so each combination still uses the index that matches it (see the EXPLAIN test).
-        String code = q.code() == null ? null : q.signal() == null ? q.code() : q.signal() + ":" + q.code();
-        Tuple args = Tuple.tuple().addString(q.org()).addString(q.userId()).addString(q.action())
-                .addString(code).addValue(time(q.from())).addValue(time(q.to()))
-                .addValue(q.after() == null ? null : Times.of(q.after().at()))
-                .addString(q.after() == null ? null : q.after().id()).addInteger(q.limit() + 1);
-        return writer.flush().compose(w -> pool.preparedQuery(SEARCH).execute(args))
+        DecisionSearchSql search = DecisionSearchSql.of(q);
+        return writer.flush().compose(w -> pool.preparedQuery(search.sql()).execute(search.args()))
                 .map(rows -> DecisionPage.of(records(rows), q.limit()));
     }
-
-    static final String SEARCH = "SELECT " + COLUMNS + " FROM decisions WHERE ($1::text IS NULL OR org = $1)"
-            + " AND ($2::text IS NULL OR user_id = $2) AND ($3::text IS NULL OR action = $3)"
-            + " AND ($4::text IS NULL OR codes @> ARRAY[$4::text])"
-            + " AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)"
-            + " AND ($7::timestamptz IS NULL OR (at, id) < ($7, $8::text))"
-            + " ORDER BY at DESC, id DESC LIMIT $9";
 
     @Override
     public Future<LoggedDecision> find(String evaluationId) {
@@ -135,10 +122,6 @@ public final class PgDecisionLog implements DecisionLog {
                     record instanceof JsonObject json ? json : new JsonObject(String.valueOf(record))));
         }
         return records;
-    }
-
-    private static Object time(java.time.Instant at) {
-        return at == null ? null : Times.of(at);
     }
 
     private static <T> T await(Future<T> future) {
