@@ -17,6 +17,7 @@ import dev.amfa.store.postgres.DecisionWriter;
 import dev.amfa.store.postgres.PgDecisionLog;
 import dev.amfa.store.postgres.PgDecisionStats;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -29,9 +30,10 @@ import java.util.List;
  *
  * @param decisions the log every evaluation and event goes to (records made with the configured IP mode)
  * @param resources closed with the service, in order (the PostgreSQL writer is flushed by the service first)
+ * @param pool      the database the log is in, or null for the in-memory log
  */
 public record SecurityCenter(DecisionLog decisions, DecisionStats stats, ServiceMetrics metrics,
-                             FeedbackRecorder feedback, List<AutoCloseable> resources) {
+                             FeedbackRecorder feedback, List<AutoCloseable> resources, Pool pool) {
     /** Orgs the in-memory decision log keeps. */
     static final int DECISION_LOG_ORGS = 100;
 
@@ -65,6 +67,7 @@ public record SecurityCenter(DecisionLog decisions, DecisionStats stats, Service
         }
         DecisionLog decisions = new ObservedDecisionLog(store, ips, listeners);
         return new SecurityCenter(decisions, stats, metrics,
-                new FeedbackRecorder(stores, decisions, settings.ipMode().equals("keep"), Clock.systemUTC()), resources);
+                new FeedbackRecorder(stores, decisions, settings.ipMode().equals("keep"), Clock.systemUTC()), resources,
+                stores.pool());
     }
 }
