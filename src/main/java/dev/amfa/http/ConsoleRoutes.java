@@ -15,7 +15,11 @@ final class ConsoleRoutes {
     }
 
     static void mount(Router router) {
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        // Vert.x matches /console/ to this route too: only the bare path is sent on to the folder.
+        router.get("/console").handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) ctx.next();
+            else ctx.redirect("/console/");
+        });
         router.get("/console/*").handler(StaticHandler.create(ROOT).setCachingEnabled(false)
                 .setIndexPage("index.html").setDefaultContentEncoding("UTF-8"));
     }
