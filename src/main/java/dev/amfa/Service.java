@@ -129,7 +129,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     /** Writes queued decisions first (while the database is still open), then releases everything. */
     public void close() {
         try {
-            decisions.flush().await(DECISION_FLUSH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            decisions.flush().toCompletionStage().toCompletableFuture()
+                    .get(DECISION_FLUSH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("queued decisions were not all written on close: {}", e.toString());
         }

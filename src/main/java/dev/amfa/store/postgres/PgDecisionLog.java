@@ -124,11 +124,17 @@ public final class PgDecisionLog implements DecisionLog {
         return records;
     }
 
+    /** Future.await refuses Vert.x worker threads, where dry runs call recent(): a plain blocking get. */
     private static <T> T await(Future<T> future) {
         try {
-            return future.await(BLOCKING_READ_SECONDS, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_READ_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the decision log did not answer within " + BLOCKING_READ_SECONDS + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the decision log failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the decision log", e);
         }
     }
 }

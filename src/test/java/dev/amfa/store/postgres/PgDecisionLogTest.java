@@ -4,6 +4,7 @@ import dev.amfa.TestService;
 import dev.amfa.decisions.DecisionEvent;
 import dev.amfa.decisions.DecisionRecord;
 import dev.amfa.decisions.Replay;
+import dev.amfa.http.AdminPoliciesApiTest;
 import dev.amfa.http.Logins;
 import dev.amfa.stats.Seed;
 import io.vertx.core.Vertx;
@@ -93,6 +94,19 @@ class PgDecisionLogTest {
         JsonObject replay = Replay.run(service.service().policies().current().forOrg("acme"), records);
         assertEquals(evaluations, replay.getInteger("replayed"));
         assertEquals(0, replay.getInteger("changed"), replay.encode());
+    }
+
+    @Test
+    void aDryRunReplaysTheDecisionsReadFromTheDatabase() {
+        // recent() blocks on the database: the dry run calls it on a worker thread.
+        var dry = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme?dry_run=true",
+                AdminPoliciesApiTest.upload(AdminPoliciesApiTest.DENY_GB, AdminPoliciesApiTest.GB_TEST));
+        assertEquals(200, dry.statusCode(), dry.bodyAsString());
+        JsonObject replay = dry.bodyAsJsonObject().getJsonObject("replay");
+        assertEquals(evaluations, replay.getInteger("replayed"));
+        // alice's two logins came from Boxford, GB.
+        assertEquals(1, replay.getJsonObject("transitions").getInteger("allow -> deny"), replay.encode());
+        assertEquals(1, replay.getJsonObject("transitions").getInteger("challenge -> deny"), replay.encode());
     }
 
     @Test
