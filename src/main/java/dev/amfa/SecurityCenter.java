@@ -63,7 +63,7 @@ public record SecurityCenter(DecisionLog decisions, DecisionStats stats, Service
             stats = new PgDecisionStats(stores.pool(), writer);
             metrics.external("amfa.decision.log.dropped", "decisions and events not logged: queue full", "postgres",
                     writer, DecisionWriter::dropped);
-            metrics.external("amfa.store.errors", "rows lost to failed writes", "postgres", writer, DecisionWriter::failed);
+            metrics.storeErrors("decision_log_writes", writer, DecisionWriter::failed);
         }
         DecisionLog decisions = new ObservedDecisionLog(store, ips, listeners);
         return new SecurityCenter(decisions, stats, metrics,

@@ -22,15 +22,18 @@ final class DecisionHandlers {
     private final DecisionLog decisions;
     private final DecisionStats stats;
     private final Clock clock;
+    private final Runnable failed;
 
-    DecisionHandlers(DecisionLog decisions, DecisionStats stats, Clock clock) {
+    /** @param failed told when the log could not answer (counted as a store error) */
+    DecisionHandlers(DecisionLog decisions, DecisionStats stats, Clock clock, Runnable failed) {
         this.decisions = decisions;
         this.stats = stats;
         this.clock = clock;
+        this.failed = failed;
     }
 
     void search(RoutingContext ctx) {
-        answer(ctx, () -> {
+        answer(ctx, failed, () -> {
             DecisionQuery query = DecisionQuery.parse(ctx.request()::getParam);
             return decisions.search(query).map(page -> page.toJson());
         });
@@ -40,7 +43,7 @@ final class DecisionHandlers {
         String id = ctx.pathParam("id");
         decisions.find(id).onComplete(done -> {
             if (done.failed()) {
-                unavailable(ctx, done.cause());
+                unavailable(ctx, done.cause(), failed);
             } else if (done.result() == null) {
                 ApiErrors.send(ctx, 404, "not_found", "id", "the decision log has no evaluation " + id);
             } else {
@@ -50,11 +53,11 @@ final class DecisionHandlers {
     }
 
     void stats(RoutingContext ctx) {
-        answer(ctx, () -> stats.compute(StatsQuery.parse(ctx.request()::getParam, clock)));
+        answer(ctx, failed, () -> stats.compute(StatsQuery.parse(ctx.request()::getParam, clock)));
     }
 
     /** Parses (400 on bad input), runs, and answers 200 with the JSON or 503 when the log cannot answer. */
-    static void answer(RoutingContext ctx, Supplier<Future<JsonObject>> work) {
+    static void answer(RoutingContext ctx, Runnable failed, Supplier<Future<JsonObject>> work) {
         Future<JsonObject> result;
         try {
             result = work.get();
@@ -68,7 +71,7 @@ final class DecisionHandlers {
         }
         result.onComplete(done -> {
             if (done.succeeded()) json(ctx, 200, done.result());
-            else unavailable(ctx, done.cause());
+            else unavailable(ctx, done.cause(), failed);
         });
     }
 
@@ -76,7 +79,8 @@ final class DecisionHandlers {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
     }
 
-    static void unavailable(RoutingContext ctx, Throwable cause) {
+    static void unavailable(RoutingContext ctx, Throwable cause, Runnable failed) {
+        failed.run();
         LOG.error("the decision log failed to answer {} {}", ctx.request().method(), ctx.request().path(), cause);
         ApiErrors.send(ctx, 503, "decision_log_unavailable", null, "the decision log could not answer; retry");
     }

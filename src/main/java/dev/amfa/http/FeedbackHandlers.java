@@ -17,9 +17,12 @@ import java.util.Set;
 /** POST /v1/evaluations/{id}/feedback and POST /v1/users/{id}/risk/clear. */
 final class FeedbackHandlers {
     private final FeedbackRecorder recorder;
+    private final Runnable failed;
 
-    FeedbackHandlers(FeedbackRecorder recorder) {
+    /** @param failed told when a store failed the request (counted as a store error) */
+    FeedbackHandlers(FeedbackRecorder recorder, Runnable failed) {
         this.recorder = recorder;
+        this.failed = failed;
     }
 
     void feedback(RoutingContext ctx) {
@@ -32,7 +35,7 @@ final class FeedbackHandlers {
             return;
         }
         recorder.record(id, feedback).onComplete(done -> {
-            if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause());
+            if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause(), failed);
             else if (done.result() == null) ApiErrors.send(ctx, 404, "not_found", "id", "the decision log has no evaluation " + id);
             else DecisionHandlers.json(ctx, 202, done.result());
         });
@@ -41,7 +44,7 @@ final class FeedbackHandlers {
     /** Body: {"org": "acme", "signals": ["devices", "places", "failures"]}. */
     void clearRisk(RoutingContext ctx) {
         String userId = ctx.pathParam("id");
-        DecisionHandlers.answer(ctx, () -> {
+        DecisionHandlers.answer(ctx, failed, () -> {
             JsonFields body = new JsonFields(JsonBodies.object(ctx), "");
             String org = body.requiredString("org", 64);
             if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());

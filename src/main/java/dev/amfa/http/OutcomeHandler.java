@@ -14,9 +14,12 @@ final class OutcomeHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeHandler.class);
 
     private final OutcomeRecorder recorder;
+    private final Runnable storeFailed;
 
-    OutcomeHandler(OutcomeRecorder recorder) {
+    /** @param storeFailed told when the store failed to take an outcome (counted as a store error) */
+    OutcomeHandler(OutcomeRecorder recorder, Runnable storeFailed) {
         this.recorder = recorder;
+        this.storeFailed = storeFailed;
     }
 
     @Override
@@ -32,6 +35,7 @@ final class OutcomeHandler implements Handler<RoutingContext> {
         recorder.record(id, outcome).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("recording the outcome of {} failed", id, done.cause());
+                storeFailed.run();
                 ApiErrors.send(ctx, 503, "store_unavailable", null, "the outcome was not recorded; retry");
                 return;
             }

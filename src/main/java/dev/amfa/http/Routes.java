@@ -1,6 +1,7 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.console.ConsoleRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,7 +34,7 @@ public final class Routes {
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
         router.post("/v1/evaluations/:id/outcome").handler(body)
-                .handler(new OutcomeHandler(service.outcomes()));
+                .handler(new OutcomeHandler(service.outcomes(), () -> service.security().metrics().storeError("evaluations")));
 
         BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? List.of()
                 : List.of(service.config().adminToken()), "admin token",
@@ -69,11 +70,12 @@ public final class Routes {
 
     /** Decision search, statistics, feedback, metrics and the console. */
     private static void securityCenter(Router router, Service service, BodyHandler body, BearerAuth admin) {
-        DecisionHandlers decisions = new DecisionHandlers(service.decisions(), service.security().stats(), Clock.systemUTC());
+        Runnable logFailed = () -> service.security().metrics().storeError("decisions");
+        DecisionHandlers decisions = new DecisionHandlers(service.decisions(), service.security().stats(), Clock.systemUTC(), logFailed);
         router.get("/v1/decisions").handler(admin).handler(decisions::search);
         router.get("/v1/decisions/:id").handler(admin).handler(decisions::one);
         router.get("/v1/stats").handler(admin).handler(decisions::stats);
-        FeedbackHandlers feedback = new FeedbackHandlers(service.security().feedback());
+        FeedbackHandlers feedback = new FeedbackHandlers(service.security().feedback(), logFailed);
         if (!service.config().apiKeys().isEmpty()) {
             // The calling services report their users' word; analysts (the console) use the admin token.
             List<String> secrets = new ArrayList<>(service.config().apiKeys().values());

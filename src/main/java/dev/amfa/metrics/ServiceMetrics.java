@@ -58,6 +58,19 @@ public final class ServiceMetrics implements DecisionListener {
         FunctionCounter.builder(name, source, count).description(description).tag("store", store).register(registry);
     }
 
+    static final String STORE_ERRORS = "amfa.store.errors";
+    static final String STORE_ERRORS_HELP = "store operations that failed";
+
+    /** A store that failed a request (the caller got a 503): `evaluations` for outcomes, `decisions` for the log. */
+    public void storeError(String store) {
+        Counter.builder(STORE_ERRORS).description(STORE_ERRORS_HELP).tag("store", store).register(registry).increment();
+    }
+
+    /** Failures a store counts itself (the decision log's writer), read at each scrape. */
+    public <T> void storeErrors(String store, T source, ToDoubleFunction<T> count) {
+        external(STORE_ERRORS, STORE_ERRORS_HELP, store, source, count);
+    }
+
     public void evaluated(long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }

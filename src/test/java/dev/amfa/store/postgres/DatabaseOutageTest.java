@@ -50,6 +50,13 @@ class DatabaseOutageTest {
                 JsonObject health = service.get("/health").bodyAsJsonObject();
                 assertTrue(health.getJsonObject("components").getJsonObject("store").getString("detail")
                         .startsWith("postgres does not answer"), health.encode());
+                // The decision log cannot be read or written meanwhile: a 503, and both count as store errors.
+                var search = service.admin(io.vertx.core.http.HttpMethod.GET, "/v1/decisions?org=acme", null);
+                assertEquals(503, search.statusCode(), search.bodyAsString());
+                String metrics = service.get("/metrics").bodyAsString();
+                assertTrue(metrics.contains("amfa_store_errors_total{store=\"decisions\"} 1.0"), metrics);
+                assertTrue(metrics.contains("amfa_store_errors_total{store=\"decision_log_writes\"} 1.0"),
+                        "the evaluation's decision was lost with its batch, and counted");
                 proxy.restore();
                 assertEquals(200, healthWithin(service, Duration.ofSeconds(15), 200));
             }

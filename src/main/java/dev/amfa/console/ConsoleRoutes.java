@@ -1,4 +1,4 @@
-package dev.amfa.http;
+package dev.amfa.console;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -8,13 +8,13 @@ import io.vertx.ext.web.handler.StaticHandler;
  * under vendor/). The page itself is public; everything it shows comes from the admin API with the token the
  * analyst types in, kept in the tab's sessionStorage.
  */
-final class ConsoleRoutes {
+public final class ConsoleRoutes {
     static final String ROOT = "console";
 
     private ConsoleRoutes() {
     }
 
-    static void mount(Router router) {
+    public static void mount(Router router) {
         // Vert.x matches /console/ to this route too: only the bare path is sent on to the folder.
         router.get("/console").handler(ctx -> {
             if (ctx.request().path().endsWith("/")) ctx.next();
