@@ -34,8 +34,11 @@ import java.util.List;
  */
 public record SecurityCenter(DecisionLog decisions, DecisionStats stats, ServiceMetrics metrics,
                              FeedbackRecorder feedback, List<AutoCloseable> resources, Pool pool) {
-    /** Orgs the in-memory decision log keeps. */
-    static final int DECISION_LOG_ORGS = 100;
+    /**
+     * Orgs the in-memory decision log keeps. Measured: 12,800 simulated evaluations (10,000 decisions kept, with
+     * the users' history and pending outcomes) grew the heap by 45 MB, so 50 full orgs stay within ~2 GB.
+     */
+    static final int DECISION_LOG_ORGS = 50;
 
     static SecurityCenter build(Vertx vertx, DecisionLogSettings settings, Stores stores, PolicyRegistry policies)
             throws IOException {
