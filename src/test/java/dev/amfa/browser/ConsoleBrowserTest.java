@@ -58,6 +58,13 @@ class ConsoleBrowserTest {
             assertTrue(marked.getJsonArray("events").stream().anyMatch(e -> ((JsonObject) e).getString("type").equals("feedback")
                     && ((JsonObject) e).getJsonObject("details").getString("verdict").equals("legitimate")), marked.encode());
             assertTrue(Files.size(BrowserScript.SCREENSHOTS.resolve("console.png")) > 0);
+
+            // /console leads to the page, which loads nothing from elsewhere (Chart.js comes from the jar).
+            var page = service.get("/console");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.bodyAsString().contains("vendor/chart-4.4.9.umd.min.js"));
+            assertTrue(!page.bodyAsString().contains("://"), "no CDN");
+            assertEquals(200, service.get("/console/vendor/chart-4.4.9.umd.min.js").statusCode());
         }
     }
 }
