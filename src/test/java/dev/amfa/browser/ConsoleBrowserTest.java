@@ -65,6 +65,8 @@ class ConsoleBrowserTest {
             assertTrue(page.bodyAsString().contains("vendor/chart-4.4.9.umd.min.js"));
             assertTrue(!page.bodyAsString().contains("://"), "no CDN");
             assertEquals(200, service.get("/console/vendor/chart-4.4.9.umd.min.js").statusCode());
+            assertTrue(page.getHeader("Content-Security-Policy").startsWith("default-src 'self'"),
+                    "and could not: the browser run above reported no violation of this policy");
         }
     }
 }
