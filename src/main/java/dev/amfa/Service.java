@@ -4,7 +4,6 @@ import dev.amfa.challenges.Challenges;
 import dev.amfa.cluster.PolicySync;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.demo.DemoUsers;
-import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
@@ -44,11 +43,10 @@ import java.util.concurrent.TimeUnit;
 public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
                       DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
                       OutcomeRecorder outcomes, List<AutoCloseable> resources, Challenges challenges,
-                      DemoUsers demo) {
+                      DemoUsers demo, SecurityCenter security) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-    /** Decisions kept per org by the in-memory decision log, for dry-run replays, and orgs kept. */
-    static final int DECISIONS_PER_ORG = 2_000;
-    static final int DECISION_LOG_ORGS = 500;
+    /** How long closing waits for queued decisions to be written. */
+    static final Duration DECISION_FLUSH = Duration.ofSeconds(10);
     /** How long start-up waits for the database (connect and migrate) before giving up. */
     static final Duration STORE_START = Duration.ofSeconds(30);
     /** How often /health asks the database whether it answers. */
@@ -106,23 +104,27 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        DecisionLog decisions = new InMemoryDecisionLog(DECISIONS_PER_ORG, DECISION_LOG_ORGS);
+        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
+        DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
                 new UserAgents(), stores, decisions::append);
         resources.addAll(List.of(cities, anonymous, externalRisk));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,
-                new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()));
+                new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()),
+                decisions::appendEvent);
         if (stores.pool() != null) {
-            resources.add(retain(vertx, stores, config.retention()));
+            resources.add(retain(vertx, stores, config.retention(), Duration.ofDays(config.decisionLog().retentionDays())));
             resources.add(probe(vertx, stores, status));
             resources.add(retryOutcomes(vertx, outcomes, status));
         }
         Challenges challenges = Challenges.create(vertx, config.challenges(), stores, outcomes, decisions, Clock.systemUTC());
         DemoUsers demo = config.challenges().demo() ? DemoUsers.load(config.challenges().demoUsers()) : null;
+        // Added last, closed first: the decision log is flushed while the pool is still open.
+        resources.addAll(security.resources());
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
-                evaluator, outcomes, resources, challenges, demo);
+                evaluator, outcomes, resources, challenges, demo, security);
     }
 
     /** Waits on a worker thread for what start-up needs from the database. */
@@ -148,8 +150,8 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     /** Deletes old history in the background, batch by batch; answers what stops it. */
-    private static AutoCloseable retain(Vertx vertx, Stores stores, Duration keep) {
-        Retention retention = new Retention(stores.pool(), keep);
+    private static AutoCloseable retain(Vertx vertx, Stores stores, Duration keep, Duration keepDecisions) {
+        Retention retention = new Retention(stores.pool(), keep, keepDecisions);
         long timer = vertx.setPeriodic(RETENTION_EVERY.toMillis(), t -> retention.run(Instant.now())
                 .onSuccess(deleted -> {
                     if (deleted > 0) LOG.info("retention: deleted {} rows older than {} days", deleted, keep.toDays());
@@ -168,7 +170,14 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         return watcher;
     }
 
+    /** Writes queued decisions first (while the database is still open), then releases everything. */
     public void close() {
+        try {
+            decisions.flush().toCompletionStage().toCompletableFuture()
+                    .get(DECISION_FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("queued decisions were not all written on close: {}", e.toString());
+        }
         closeAll(resources);
     }
 

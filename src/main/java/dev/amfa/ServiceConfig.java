@@ -1,6 +1,7 @@
 package dev.amfa;
 
 import dev.amfa.challenges.ChallengeSettings;
+import dev.amfa.decisions.DecisionLogSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
  * @param watch          reload rules/ and policies/ when their files change
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
- * @param challenges     mail, result tokens, secret keys and the demo (issue 5)
+ * @param challenges     mail, result tokens, secret keys and the demo; null for the defaults
+ * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention; null for the defaults
  */
 public record ServiceConfig(
         String host,
@@ -39,31 +41,43 @@ public record ServiceConfig(
         Map<String, String> apiKeys,
         boolean watch,
         boolean echo,
-        ChallengeSettings challenges) {
+        ChallengeSettings challenges,
+        DecisionLogSettings decisionLog) {
 
     public ServiceConfig {
+        challenges = challenges == null ? ChallengeSettings.defaults() : challenges;
+        decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
         apiKeys = Map.copyOf(apiKeys);
     }
 
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges);
+                bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges,
+                decisionLog);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
-                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges);
+                newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
-                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo, challenges);
+                store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo,
+                challenges, decisionLog);
     }
 
     public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges);
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges,
+                decisionLog);
+    }
+
+    public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings);
     }
 
     @Override
@@ -71,6 +85,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys.keySet() + ", " + challenges + "]";
+                + ", api keys " + apiKeys.keySet() + ", " + challenges + ", " + decisionLog + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.amfa;
 
+import dev.amfa.metrics.MetricsVertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -21,7 +22,7 @@ public final class ServiceRunner {
 
     /** Blocks until the JVM is asked to stop; throws what prevented a start (a rule that does not compile, ...). */
     public static void runUntilStopped(ServiceConfig config) throws Exception {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        Vertx vertx = MetricsVertx.create(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         Service service;
         try {
             service = Service.start(vertx, config)
@@ -37,9 +38,13 @@ public final class ServiceRunner {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: draining requests");
             service.status().drain();
-            // Undeploying stops each HttpVerticle, which shuts its server down gracefully.
-            vertx.close().toCompletionStage().toCompletableFuture().join();
+            // Undeploying stops each HttpVerticle, which shuts its server down gracefully; then the service
+            // writes its queued decisions while the database pool is still open, then Vert.x closes.
+            for (String deployment : vertx.deploymentIDs()) {
+                vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
+            }
             service.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
             LOG.info("stopped");
             stopped.countDown();
         }, "amfa-shutdown"));

@@ -47,7 +47,7 @@ public final class TestService implements AutoCloseable {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
                 Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", null, 16 * 1024, 1,
                 Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, java.util.Map.of(), false, true,
-                dev.amfa.challenges.ChallengeSettings.defaults());
+                dev.amfa.challenges.ChallengeSettings.defaults(), null);
     }
 
     public static TestService start() {
@@ -55,7 +55,7 @@ public final class TestService implements AutoCloseable {
     }
 
     public static TestService start(ServiceConfig config) {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = dev.amfa.metrics.MetricsVertx.create(new io.vertx.core.VertxOptions());
         dev.amfa.store.postgres.PgSchema schema = null;
         if (STORE.equals("postgres") && config.store().equals("memory")) {
             schema = new dev.amfa.store.postgres.PgSchema(vertx);

@@ -3,10 +3,10 @@ package dev.amfa.cli;
 import dev.amfa.Service;
 import dev.amfa.ServiceConfig;
 import dev.amfa.ServiceRunner;
-import dev.amfa.challenges.ChallengeSettings;
 import dev.amfa.engine.RuleCompilationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -88,79 +88,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Also serve POST /bench/echo, the benchmark's baseline (AMFA_BENCH_ECHO).")
     boolean echo;
 
-    @Option(names = "--smtp-host", defaultValue = "${env:AMFA_SMTP_HOST:-}",
-            description = "SMTP server for email codes; unset keeps mail in the local outbox the demo shows (AMFA_SMTP_HOST).")
-    String smtpHost;
+    @Mixin
+    ChallengeOptions challengeOptions;
 
-    @Option(names = "--smtp-port", defaultValue = "${env:AMFA_SMTP_PORT:-587}", description = "SMTP port (AMFA_SMTP_PORT).")
-    int smtpPort;
-
-    @Option(names = "--smtp-tls", defaultValue = "${env:AMFA_SMTP_TLS:-starttls}",
-            description = "starttls, tls or none (AMFA_SMTP_TLS).")
-    String smtpTls;
-
-    @Option(names = "--smtp-user", defaultValue = "${env:AMFA_SMTP_USER:-}", description = "SMTP user (AMFA_SMTP_USER).")
-    String smtpUser;
-
-    @Option(names = "--smtp-password", defaultValue = "${env:AMFA_SMTP_PASSWORD:-}",
-            description = "SMTP password (AMFA_SMTP_PASSWORD).")
-    String smtpPassword;
-
-    @Option(names = "--mail-from", defaultValue = "${env:AMFA_MAIL_FROM:-amfa@localhost}",
-            description = "From address of email codes (AMFA_MAIL_FROM).")
-    String mailFrom;
-
-    @Option(names = "--org-name", defaultValue = "${env:AMFA_ORG_NAME:-amfa}",
-            description = "The name email codes are signed with (AMFA_ORG_NAME).")
-    String orgName;
-
-    @Option(names = "--jwt-key", defaultValue = "${env:AMFA_JWT_KEY:-}",
-            description = "PEM file (PKCS#8 RSA private key) signing challenge results; unset: an ephemeral key (AMFA_JWT_KEY).")
-    String jwtKey;
-
-    @Option(names = "--jwt-issuer", defaultValue = "${env:AMFA_JWT_ISSUER:-amfa}", description = "Tokens' iss (AMFA_JWT_ISSUER).")
-    String issuer;
-
-    @Option(names = "--token-lifetime-seconds", defaultValue = "${env:AMFA_TOKEN_LIFETIME_SECONDS:-300}",
-            description = "Lifetime of a challenge result token (AMFA_TOKEN_LIFETIME_SECONDS).")
-    long tokenLifetimeSeconds;
-
-    @Option(names = "--totp-key", defaultValue = "${env:AMFA_TOTP_KEY:-}",
-            description = "Base64 of 32 bytes: the AES key of TOTP secrets at rest; unset: generated, lost on restart (AMFA_TOTP_KEY).")
-    String totpKey;
-
-    @Option(names = "--code-key", defaultValue = "${env:AMFA_CODE_KEY:-}",
-            description = "Base64 HMAC key hashing one-time and recovery codes; unset: generated, lost on restart (AMFA_CODE_KEY).")
-    String codeKey;
-
-    @Option(names = "--code-lifetime-seconds", defaultValue = "${env:AMFA_CODE_LIFETIME_SECONDS:-300}",
-            description = "How long an emailed code is valid (AMFA_CODE_LIFETIME_SECONDS).")
-    long codeLifetimeSeconds;
-
-    @Option(names = "--demo", defaultValue = "${env:AMFA_DEMO:-true}", arity = "1",
-            description = "Serve the two-step login demo at /demo (AMFA_DEMO).")
-    boolean demo;
-
-    @Option(names = "--demo-users", defaultValue = "${env:AMFA_DEMO_USERS:-}",
-            description = "The demo's user file; unset: the bundled alice and bob (AMFA_DEMO_USERS).")
-    String demoUsers;
+    @Mixin
+    DecisionLogOptions decisionLogOptions;
 
     @Override
     public Integer call() {
-        ChallengeSettings challenges;
+        ServiceConfig config;
         try {
-            challenges = challenges();
+            config = config();
         } catch (IllegalArgumentException e) {
             System.err.println("amfa: " + e.getMessage());
             return 2;
         }
-        ServiceConfig config = new ServiceConfig(host, port, rulesDir, policiesDir,
-                ipListsDir.isBlank() ? rulesDir.resolve("ip-lists") : Path.of(ipListsDir),
-                paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store,
-                pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
-                eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
-                Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
-                keys(apiKeys), watch, echo, challenges);
         try {
             ServiceRunner.runUntilStopped(config);
             return 0;
@@ -173,15 +115,15 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ChallengeSettings challenges() {
-        return new ChallengeSettings(blankToNull(smtpHost), smtpPort, smtpTls, blankToNull(smtpUser),
-                blankToNull(smtpPassword), mailFrom, orgName, jwtKey.isBlank() ? null : Path.of(jwtKey.strip()), issuer,
-                Duration.ofSeconds(tokenLifetimeSeconds), blankToNull(totpKey), blankToNull(codeKey),
-                Duration.ofSeconds(codeLifetimeSeconds), demo, demoUsers.isBlank() ? null : Path.of(demoUsers.strip()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** @throws IllegalArgumentException for settings that cannot work together or at all */
+    private ServiceConfig config() {
+        return new ServiceConfig(host, port, rulesDir, policiesDir,
+                ipListsDir.isBlank() ? rulesDir.resolve("ip-lists") : Path.of(ipListsDir),
+                paths(geoipCity), geoipAnonymous.isBlank() ? null : Path.of(geoipAnonymous), store,
+                pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
+                eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
+                Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
+                keys(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings());
     }
 
     /** "name=key,name=key": the name says which calling service a key belongs to (for rotation and logs). */

@@ -1,10 +1,12 @@
 package dev.amfa.decisions;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.amfa.evaluation.Evaluation;
+import io.vertx.core.Future;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -14,10 +16,14 @@ import java.util.Map;
 /**
  * The most recent decisions of each org, in the heap: the zero-configuration decision log. Org names come from
  * callers, so both the decisions per org and the orgs remembered are bounded (the least recently active org
- * is forgotten first).
+ * is forgotten first). Searches and statistics scan what is kept: fine for the tens of thousands it holds.
  */
 public final class InMemoryDecisionLog implements DecisionLog {
+    static final Comparator<DecisionRecord> NEWEST_FIRST =
+            Comparator.comparing(DecisionRecord::at).thenComparing(DecisionRecord::id).reversed();
+
     private final int perOrg;
+    private final IpMasking markers;
     private final Map<String, Deque<DecisionRecord>> byOrg;
     /** Events of the most recent evaluations that had any, bounded like the decisions. */
     private final Map<String, List<DecisionEvent>> eventsById;
@@ -27,15 +33,20 @@ public final class InMemoryDecisionLog implements DecisionLog {
      * @param orgs   orgs kept
      */
     public InMemoryDecisionLog(int perOrg, int orgs) {
+        this(perOrg, orgs, IpMasking.keep());
+    }
+
+    /** @param markers makes the one-way marker of an anonymised user */
+    public InMemoryDecisionLog(int perOrg, int orgs, IpMasking markers) {
         this.perOrg = perOrg;
+        this.markers = markers;
         this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run).<String, Deque<DecisionRecord>>build().asMap();
         this.eventsById = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
                 .<String, List<DecisionEvent>>build().asMap();
     }
 
     @Override
-    public void append(Evaluation evaluation) {
-        DecisionRecord record = DecisionRecord.of(evaluation);
+    public void add(DecisionRecord record) {
         Deque<DecisionRecord> log = byOrg.computeIfAbsent(record.org(), k -> new ArrayDeque<>());
         synchronized (log) {
             log.addFirst(record);
@@ -70,5 +81,67 @@ public final class InMemoryDecisionLog implements DecisionLog {
             while (newestFirst.hasNext() && recent.size() < limit) recent.add(newestFirst.next());
             return recent;
         }
+    }
+
+    @Override
+    public Future<DecisionPage> search(DecisionQuery query) {
+        List<DecisionRecord> found = new ArrayList<>();
+        for (DecisionRecord r : kept(query.org())) if (query.matches(r)) found.add(r);
+        found.sort(NEWEST_FIRST);
+        return Future.succeededFuture(DecisionPage.of(found.subList(0, Math.min(found.size(), query.limit() + 1)), query.limit()));
+    }
+
+    @Override
+    public Future<LoggedDecision> find(String evaluationId) {
+        for (DecisionRecord r : kept(null)) {
+            if (r.id().equals(evaluationId)) return Future.succeededFuture(new LoggedDecision(r, events(evaluationId)));
+        }
+        return Future.succeededFuture();
+    }
+
+    /** The decisions of one org (or every org, for null) made in [from, to), for statistics. */
+    public List<DecisionRecord> between(String org, Instant from, Instant to) {
+        List<DecisionRecord> found = new ArrayList<>();
+        for (DecisionRecord r : kept(org)) if (!r.at().isBefore(from) && r.at().isBefore(to)) found.add(r);
+        return found;
+    }
+
+    @Override
+    public Future<Long> anonymise(String org, String userId) {
+        String marker = markers.anonymousMarker(org, userId);
+        Deque<DecisionRecord> log = byOrg.get(org);
+        long changed = 0;
+        if (log != null) {
+            synchronized (log) {
+                List<DecisionRecord> copy = new ArrayList<>(log);
+                for (int i = 0; i < copy.size(); i++) {
+                    if (!copy.get(i).userId().equals(userId)) continue;
+                    copy.set(i, copy.get(i).anonymised(marker));
+                    changed++;
+                }
+                log.clear();
+                log.addAll(copy);
+            }
+        }
+        eventsById.replaceAll((id, events) -> {
+            synchronized (events) {
+                events.replaceAll(e -> e.org().equals(org) && userId.equals(e.userId())
+                        ? new DecisionEvent(e.evaluationId(), e.org(), marker, e.type(), e.at(), e.details()) : e);
+                return events;
+            }
+        });
+        return Future.succeededFuture(changed);
+    }
+
+    /** A copy of what is kept for the org, or for every org. */
+    private List<DecisionRecord> kept(String org) {
+        List<DecisionRecord> all = new ArrayList<>();
+        for (Map.Entry<String, Deque<DecisionRecord>> e : byOrg.entrySet()) {
+            if (org != null && !org.equals(e.getKey())) continue;
+            synchronized (e.getValue()) {
+                all.addAll(e.getValue());
+            }
+        }
+        return all;
     }
 }

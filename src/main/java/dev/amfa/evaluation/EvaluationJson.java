@@ -275,7 +275,7 @@ public final class EvaluationJson {
     }
 
     /** Rule names in firing order, each once: a rule that fires once per signal is one reason, not three. */
-    private static List<String> reasons(Evaluation evaluation) {
+    public static List<String> reasons(Evaluation evaluation) {
         List<FiredRule> fired = evaluation.result().fired();
         List<String> reasons = new ArrayList<>(fired.size());
         for (FiredRule rule : fired) {

@@ -5,11 +5,15 @@ import dev.amfa.store.KnownLogin;
 import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import io.vertx.core.Future;
+import dev.amfa.decisions.DecisionEvent;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Learns from a reported outcome. Only a success teaches what is normal for the user (device, place, time);
@@ -27,10 +31,13 @@ public final class OutcomeRecorder {
 
     private final Stores stores;
     private final OutcomeRetries retries;
+    private final Consumer<DecisionEvent> decisionLog;
 
-    public OutcomeRecorder(Stores stores, OutcomeRetries retries) {
+    /** @param decisionLog told of each recorded outcome, joined there to its decision; must not block */
+    public OutcomeRecorder(Stores stores, OutcomeRetries retries, Consumer<DecisionEvent> decisionLog) {
         this.stores = stores;
         this.retries = retries;
+        this.decisionLog = decisionLog;
     }
 
     public Future<Result> record(String evaluationId, Outcome outcome) {
@@ -61,12 +68,20 @@ public final class OutcomeRecorder {
             case UNKNOWN -> Future.succeededFuture(Result.UNKNOWN);
             case ALREADY_RECORDED -> Future.succeededFuture(Result.ALREADY_RECORDED);
             // Claimed: the outcome is ours to keep even if learning from it fails now.
-            case CLAIMED -> learn(claim.record(), outcome).recover(e -> {
+            case CLAIMED -> logged(claim.record(), outcome).recover(e -> {
                 LOG.warn("learning from the outcome of {} queued for retry ({})", evaluationId, e.toString());
                 retries.offer(evaluationId, outcome, claim.record());
                 return Future.succeededFuture();
             }).map(Result.RECORDED);
         });
+    }
+
+    /** Joins the outcome to its decision in the log, then learns from it. */
+    private Future<Void> logged(EvaluationRecord evaluation, Outcome outcome) {
+        decisionLog.accept(new DecisionEvent(evaluation.id(), evaluation.org(), evaluation.userId(),
+                DecisionEvent.OUTCOME, Instant.now(), new JsonObject()
+                .put("result", outcome.success() ? "success" : "failure").put("mfa", outcome.mfa())));
+        return learn(evaluation, outcome);
     }
 
     private Future<Void> learn(EvaluationRecord evaluation, Outcome outcome) {

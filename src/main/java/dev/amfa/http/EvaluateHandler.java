@@ -6,6 +6,7 @@ import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.evaluation.Evaluator;
 import dev.amfa.evaluation.InvalidInputException;
 import io.vertx.core.Handler;
+import java.util.function.LongConsumer;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +17,18 @@ final class EvaluateHandler implements Handler<RoutingContext> {
 
     private final EvaluationRequestParser parser;
     private final Evaluator evaluator;
+    private final LongConsumer latency;
 
-    EvaluateHandler(EvaluationRequestParser parser, Evaluator evaluator) {
+    /** @param latency told each answered evaluation's time in nanoseconds, body parsed to answer written */
+    EvaluateHandler(EvaluationRequestParser parser, Evaluator evaluator, LongConsumer latency) {
         this.parser = parser;
         this.evaluator = evaluator;
+        this.latency = latency;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        long start = System.nanoTime();
         EvaluationRequest request;
         try {
             request = parser.parse(JsonBodies.object(ctx));
@@ -36,6 +41,7 @@ final class EvaluateHandler implements Handler<RoutingContext> {
             if (done.succeeded()) {
                 ctx.response().putHeader("content-type", "application/json")
                         .end(EvaluationJson.buffer(done.result(), explain));
+                latency.accept(System.nanoTime() - start);
             } else {
                 LOG.error("evaluation failed", done.cause());
                 ApiErrors.send(ctx, 503, "evaluation_failed", null, "the evaluation could not be completed; retry");

@@ -11,9 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 final class OutcomeHandler implements Handler<RoutingContext> {
 
     private final OutcomeRecorder recorder;
+    private final Runnable storeFailed;
 
-    OutcomeHandler(OutcomeRecorder recorder) {
+    /** @param storeFailed told when the store failed to take an outcome (counted as a store error) */
+    OutcomeHandler(OutcomeRecorder recorder, Runnable storeFailed) {
         this.recorder = recorder;
+        this.storeFailed = storeFailed;
     }
 
     @Override
@@ -30,7 +33,10 @@ final class OutcomeHandler implements Handler<RoutingContext> {
             switch (result) {
                 case RECORDED -> accepted(ctx, id, true);
                 // Acknowledged all the same: the retry buffer keeps it until the store is back.
-                case QUEUED -> accepted(ctx, id, false);
+                case QUEUED -> {
+                    storeFailed.run();
+                    accepted(ctx, id, false);
+                }
                 case UNKNOWN -> ApiErrors.send(ctx, 404, "not_found", "id",
                         "no evaluation " + id + " awaits an outcome (unknown or expired)");
                 case ALREADY_RECORDED -> ApiErrors.send(ctx, 409, "conflict", "id",

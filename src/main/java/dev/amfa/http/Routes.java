@@ -1,12 +1,15 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.console.ConsoleRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
@@ -56,9 +59,9 @@ public final class Routes {
             router.post("/v1/users/*").handler(apiKeys);
         }
         router.post("/v1/evaluate").handler(body)
-                .handler(new EvaluateHandler(service.parser(), service.evaluator()));
+                .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
         router.post("/v1/evaluations/:id/outcome").handler(body)
-                .handler(new OutcomeHandler(service.outcomes()));
+                .handler(new OutcomeHandler(service.outcomes(), () -> service.security().metrics().storeError("evaluations")));
 
         challenges(vertx, router, body, service);
 
@@ -72,6 +75,7 @@ public final class Routes {
         router.post("/v1/admin/policies/reload").handler(policies::reload);
         router.put("/v1/admin/policies/:org").handler(adminBody).handler(policies::put);
         router.post("/v1/admin/policies/:org/rollback").handler(policies::rollback);
+        securityCenter(router, service, body, admin);
         router.get("/health").handler(new HealthHandler(service.status()));
         if (service.config().echo()) {
             // Benchmark baseline only: what the server costs without any of our work.
@@ -91,5 +95,30 @@ public final class Routes {
             ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
         });
         return router;
+    }
+
+    /** Decision search, statistics, feedback, metrics and the console. */
+    private static void securityCenter(Router router, Service service, BodyHandler body, BearerAuth admin) {
+        Runnable logFailed = () -> service.security().metrics().storeError("decisions");
+        DecisionHandlers decisions = new DecisionHandlers(service.decisions(), service.security().stats(), Clock.systemUTC(), logFailed);
+        router.get("/v1/decisions").handler(admin).handler(decisions::search);
+        router.get("/v1/decisions/:id").handler(admin).handler(decisions::one);
+        router.get("/v1/stats").handler(admin).handler(decisions::stats);
+        FeedbackHandlers feedback = new FeedbackHandlers(service.security().feedback(), logFailed);
+        if (!service.config().apiKeys().isEmpty()) {
+            // The calling services report their users' word; analysts (the console) use the admin token.
+            List<String> secrets = new ArrayList<>(service.config().apiKeys().values());
+            if (service.config().adminToken() != null) secrets.add(service.config().adminToken());
+            BearerAuth callers = new BearerAuth(secrets, "api key or admin token", "no API key is configured");
+            router.post("/v1/evaluations/:id/feedback").handler(callers);
+            router.post("/v1/users/:id/risk/clear").handler(callers);
+        }
+        router.post("/v1/evaluations/:id/feedback").handler(body).handler(feedback::feedback);
+        router.post("/v1/users/:id/risk/clear").handler(body).handler(feedback::clearRisk);
+        // Prometheus scrapes without credentials, as usual; the labels carry no user data.
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(service.security().metrics().scrape()));
+        ConsoleRoutes.mount(router);
     }
 }

@@ -12,4 +12,13 @@ public interface UserHistoryStore {
     Future<Void> rememberSuccess(String org, String userId, java.time.Instant at, KnownDevice device, KnownLogin login);
 
     Future<Void> recordFailure(String org, String userId, java.time.Instant at);
+
+    /**
+     * Unlearns one login found fraudulent: the device it taught (by key; null for none) and the place recorded
+     * at its time. The user's other devices and places stay.
+     */
+    Future<Void> forgetLogin(String org, String userId, String deviceKey, java.time.Instant at);
+
+    /** Forgets the given parts of the user's history; with both devices and places the user is as never seen. */
+    Future<Void> clear(String org, String userId, java.util.Set<HistoryPart> what);
 }

@@ -11,4 +11,7 @@ public interface VelocityStore {
 
     /** @param userKey identifies the user across orgs (org and user id) */
     Future<Void> recordFailure(String ip, String userKey, Instant at);
+
+    /** Forgets every failure counted for the user (org and user id, as in recordFailure), whatever the IP. */
+    Future<Void> clearUser(String userKey);
 }

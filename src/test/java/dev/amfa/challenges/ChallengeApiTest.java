@@ -92,7 +92,9 @@ class ChallengeApiTest {
                 new JsonObject().put("code", "123456")).statusCode());
 
         List<String> types = service.service().decisions().events(evaluationId).stream().map(DecisionEvent::type).toList();
-        assertEquals(List.of(DecisionEvent.CHALLENGE_STARTED, DecisionEvent.CHALLENGE_SENT, DecisionEvent.CHALLENGE_PASSED), types);
+        // The pass records the login's outcome, which the decision log joins too.
+        assertEquals(List.of(DecisionEvent.CHALLENGE_STARTED, DecisionEvent.CHALLENGE_SENT, DecisionEvent.CHALLENGE_PASSED,
+                DecisionEvent.OUTCOME), types);
     }
 
     @Test

@@ -20,9 +20,13 @@ class DockerFilesTest {
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(AMFA_[A-Z_]+):-");
     private static final Pattern AMFA_VARIABLE = Pattern.compile("\\b(AMFA_[A-Z_]+)\\b");
 
+    /** The variables of serve's options, its mixins' included (challenges, decision log). */
     static Set<String> variablesServeReads() {
         Set<String> names = new TreeSet<>();
+        java.util.List<Class<?>> holders = new java.util.ArrayList<>(java.util.List.of(ServeCommand.class));
         Arrays.stream(ServeCommand.class.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(picocli.CommandLine.Mixin.class)).forEach(f -> holders.add(f.getType()));
+        holders.stream().flatMap(type -> Arrays.stream(type.getDeclaredFields()))
                 .map(f -> f.getAnnotation(Option.class)).filter(o -> o != null)
                 .forEach(o -> {
                     Matcher m = ENV_DEFAULT.matcher(o.defaultValue());

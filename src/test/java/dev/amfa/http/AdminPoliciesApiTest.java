@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uploading, testing, dry-running and rolling back an org's policy over the admin API. */
-class AdminPoliciesApiTest {
+public class AdminPoliciesApiTest {
     /** Denies every login from GB, and says so. */
-    static final String DENY_GB = """
+    public static final String DENY_GB = """
             package amfa.org.acme;
             import dev.amfa.facts.*;
             global Decision decision;
@@ -36,7 +36,7 @@ class AdminPoliciesApiTest {
             end
             """;
 
-    static final JsonObject GB_TEST = new JsonObject().put("name", "GB is denied")
+    public static final JsonObject GB_TEST = new JsonObject().put("name", "GB is denied")
             .put("request", new JsonObject().put("user", new JsonObject().put("id", "t")))
             .put("geo", new JsonObject().put("country", "GB").put("latitude", 51.5).put("longitude", -0.1))
             .put("expect", new JsonObject().put("action", "deny").put("rules", new JsonArray().add("No logins from GB")));
@@ -55,7 +55,7 @@ class AdminPoliciesApiTest {
         service.close();
     }
 
-    static JsonObject upload(String drl, JsonObject test) {
+    public static JsonObject upload(String drl, JsonObject test) {
         return new JsonObject()
                 .put("rules", new JsonObject().put("geo.drl", drl))
                 .put("settings", new JsonObject().put("mode", "adaptive"))

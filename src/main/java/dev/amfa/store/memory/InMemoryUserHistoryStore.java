@@ -41,6 +41,20 @@ public final class InMemoryUserHistoryStore implements UserHistoryStore {
         return Future.succeededFuture();
     }
 
+    @Override
+    public Future<Void> forgetLogin(String org, String userId, String deviceKey, Instant at) {
+        UserRecord user = users.get(key(org, userId));
+        if (user != null) user.forget(deviceKey, at);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> clear(String org, String userId, java.util.Set<dev.amfa.store.HistoryPart> what) {
+        UserRecord user = users.get(key(org, userId));
+        if (user != null) user.clear(what);
+        return Future.succeededFuture();
+    }
+
     private static String key(String org, String userId) {
         return org + '\u0000' + userId;
     }
@@ -69,6 +83,20 @@ public final class InMemoryUserHistoryStore implements UserHistoryStore {
         synchronized void failure(Instant at) {
             failures.add(0, at);
             trim(failures, MAX_FAILURES);
+        }
+
+        synchronized void forget(String deviceKey, Instant at) {
+            if (deviceKey != null) devices.removeIf(d -> d.key().equals(deviceKey));
+            logins.removeIf(l -> l.at().equals(at));
+        }
+
+        synchronized void clear(java.util.Set<dev.amfa.store.HistoryPart> what) {
+            if (what.contains(dev.amfa.store.HistoryPart.DEVICES)) devices.clear();
+            if (what.contains(dev.amfa.store.HistoryPart.PLACES)) logins.clear();
+            if (what.contains(dev.amfa.store.HistoryPart.FAILURES)) failures.clear();
+            if (what.contains(dev.amfa.store.HistoryPart.DEVICES) && what.contains(dev.amfa.store.HistoryPart.PLACES)) {
+                firstSeen = null;
+            }
         }
 
         synchronized UserHistory snapshot() {

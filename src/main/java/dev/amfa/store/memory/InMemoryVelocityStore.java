@@ -43,6 +43,13 @@ public final class InMemoryVelocityStore implements VelocityStore {
         return Future.succeededFuture();
     }
 
+    @Override
+    public Future<Void> clearUser(String userKey) {
+        // Rare (an analyst or an erasure): a scan of the tracked IPs is fine.
+        for (Failures failures : byIp.asMap().values()) failures.forget(userKey);
+        return Future.succeededFuture();
+    }
+
     private record Failure(String userKey, Instant at) {
     }
 
@@ -54,6 +61,10 @@ public final class InMemoryVelocityStore implements VelocityStore {
             while (!recent.isEmpty() && (recent.peekFirst().at().isBefore(horizon) || recent.size() > MAX_FAILURES_PER_IP)) {
                 recent.removeFirst();
             }
+        }
+
+        synchronized void forget(String userKey) {
+            recent.removeIf(f -> f.userKey().equals(userKey));
         }
 
         synchronized IpVelocity since(Instant since) {

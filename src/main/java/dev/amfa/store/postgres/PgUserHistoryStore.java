@@ -1,6 +1,7 @@
 package dev.amfa.store.postgres;
 
 import dev.amfa.geo.Place;
+import dev.amfa.store.HistoryPart;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.KnownLogin;
 import dev.amfa.store.UserHistory;
@@ -91,5 +92,30 @@ public final class PgUserHistoryStore implements UserHistoryStore {
     public Future<Void> recordFailure(String org, String userId, Instant at) {
         return pool.preparedQuery("INSERT INTO user_failures (org, user_id, at) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(org, userId, Times.of(at))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> forgetLogin(String org, String userId, String deviceKey, Instant at) {
+        return pool.withTransaction(c -> c.preparedQuery("DELETE FROM known_devices WHERE org = $1 AND user_id = $2 AND device_key = $3")
+                .execute(Tuple.of(org, userId, deviceKey))
+                .compose(x -> c.preparedQuery("DELETE FROM logins WHERE org = $1 AND user_id = $2 AND at = $3")
+                        .execute(Tuple.of(org, userId, Times.of(at)))).mapEmpty());
+    }
+
+    @Override
+    public Future<Void> clear(String org, String userId, java.util.Set<HistoryPart> what) {
+        List<String> tables = new ArrayList<>();
+        if (what.contains(HistoryPart.DEVICES)) tables.add("known_devices");
+        if (what.contains(HistoryPart.PLACES)) tables.add("logins");
+        if (what.contains(HistoryPart.FAILURES)) tables.add("user_failures");
+        if (what.contains(HistoryPart.DEVICES) && what.contains(HistoryPart.PLACES)) tables.add("users_seen");
+        return pool.withTransaction(c -> {
+            Future<?> done = Future.succeededFuture();
+            for (String table : tables) {
+                done = done.compose(x -> c.preparedQuery("DELETE FROM " + table + " WHERE org = $1 AND user_id = $2")
+                        .execute(Tuple.of(org, userId)));
+            }
+            return done.mapEmpty();
+        });
     }
 }

@@ -33,4 +33,9 @@ public final class PgVelocityStore implements VelocityStore {
         return pool.preparedQuery("INSERT INTO ip_failures (ip, user_key, at) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(ip, userKey, Times.of(at))).mapEmpty();
     }
+
+    @Override
+    public Future<Void> clearUser(String userKey) {
+        return pool.preparedQuery("DELETE FROM ip_failures WHERE user_key = $1").execute(Tuple.of(userKey)).mapEmpty();
+    }
 }

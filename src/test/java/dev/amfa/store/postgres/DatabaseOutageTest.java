@@ -62,6 +62,13 @@ class DatabaseOutageTest {
         return service.get("/health").bodyAsJsonObject().getJsonObject("components").getJsonObject(name);
     }
 
+    /** amfa_store_errors_total of one store, from /metrics. */
+    private double storeErrors(String store) {
+        var line = java.util.regex.Pattern.compile("amfa_store_errors_total\\{store=\"" + store + "\"} ([0-9.]+)")
+                .matcher(service.get("/metrics").bodyAsString());
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
     /** The outcome retry buffer as /health shows it. */
     private JsonObject retries() {
         return new JsonObject(component("outcome_retries").getString("detail"));
@@ -100,6 +107,13 @@ class DatabaseOutageTest {
         JsonObject during = evaluateInTime("bob", T0);
         assertEquals("challenge", during.getString("action"));
         assertEquals("assessment_not_available", newDevice(during));
+
+        // The decision log cannot be read or written meanwhile: a 503, and both count as store errors.
+        var search = service.admin(io.vertx.core.http.HttpMethod.GET, "/v1/decisions?org=acme", null);
+        assertEquals(503, search.statusCode(), search.bodyAsString());
+        assertTrue(eventually(Duration.ofSeconds(5), () -> storeErrors("decision_log_writes") >= 1),
+                "the evaluation's decision was lost with its batch, and counted");
+        assertTrue(storeErrors("decisions") >= 1);
 
         JsonObject queued = outcome(pending);
         assertEquals(true, queued.getBoolean("queued"), queued.encode());

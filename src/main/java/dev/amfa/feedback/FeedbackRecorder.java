@@ -1,0 +1,71 @@
+package dev.amfa.feedback;
+
+import dev.amfa.decisions.DecisionEvent;
+import dev.amfa.decisions.DecisionLog;
+import dev.amfa.decisions.DecisionRecord;
+import dev.amfa.ip.IpAddress;
+import dev.amfa.store.HistoryPart;
+import dev.amfa.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Acts on feedback. A fraudulent login is unlearned (the device and place it taught are forgotten) and counts
+ * as a failure against its IP; a legitimate one that was challenged is a false positive of the signals that
+ * did not vouch for it. Either way the verdict joins the decision in the log as a feedback event.
+ */
+public final class FeedbackRecorder {
+    private final Stores stores;
+    private final DecisionLog decisions;
+    private final boolean ipsKept;
+    private final Clock clock;
+
+    /** @param ipsKept whether the log keeps real IPs: a truncated or hashed one cannot be counted against */
+    public FeedbackRecorder(Stores stores, DecisionLog decisions, boolean ipsKept, Clock clock) {
+        this.stores = stores;
+        this.decisions = decisions;
+        this.ipsKept = ipsKept;
+        this.clock = clock;
+    }
+
+    /** @return what was done, or null when the decision log does not have the evaluation */
+    public Future<JsonObject> record(String evaluationId, Feedback feedback) {
+        return decisions.find(evaluationId).compose(found -> {
+            if (found == null) return Future.succeededFuture();
+            DecisionRecord r = found.record();
+            JsonObject done = new JsonObject().put("evaluation_id", evaluationId).put("verdict", feedback.verdict())
+                    .put("source", feedback.source());
+            Future<Void> learned = Future.succeededFuture();
+            if (feedback.fraudulent()) {
+                String deviceKey = r.input().device().key();
+                learned = stores.users().forgetLogin(r.org(), r.userId(), deviceKey, r.at());
+                done.put("forgot", new JsonObject().put("device", deviceKey).put("login_at", r.at().toString()));
+                if (ipsKept) {
+                    String ip = IpAddress.canonical(r.input().request().ip());
+                    learned = learned.compose(x -> stores.velocity().recordFailure(ip, r.org() + "/" + r.userId(), clock.instant()));
+                    done.put("counted_against_ip", ip);
+                }
+            } else if (r.decided().equals("challenge")) {
+                done.put("false_positive_signals", new JsonArray(r.doubtingSignals()));
+            }
+            return learned.map(x -> {
+                JsonObject details = done.copy().put("note", feedback.note());
+                details.remove("evaluation_id");
+                decisions.appendEvent(new DecisionEvent(evaluationId, r.org(), r.userId(), DecisionEvent.FEEDBACK,
+                        clock.instant(), details));
+                return done;
+            });
+        });
+    }
+
+    /** POST /v1/users/{id}/risk/clear: forgets the given parts of the user's history. */
+    public Future<Void> clear(String org, String userId, Set<HistoryPart> what) {
+        Future<Void> users = stores.users().clear(org, userId, what);
+        return what.contains(HistoryPart.FAILURES)
+                ? users.compose(x -> stores.velocity().clearUser(org + "/" + userId)) : users;
+    }
+}
