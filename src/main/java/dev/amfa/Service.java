@@ -4,6 +4,7 @@ import dev.amfa.challenges.Challenges;
 import dev.amfa.cluster.PolicySync;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.demo.DemoUsers;
+import dev.amfa.privacy.UserErasure;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistry policies,
                       DecisionLog decisions, EvaluationRequestParser parser, Evaluator evaluator,
                       OutcomeRecorder outcomes, List<AutoCloseable> resources, Challenges challenges,
-                      DemoUsers demo, SecurityCenter security) {
+                      DemoUsers demo, SecurityCenter security, UserErasure erasure) {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** How long closing waits for queued decisions to be written. */
     static final Duration DECISION_FLUSH = Duration.ofSeconds(10);
@@ -124,7 +125,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         // Added last, closed first: the decision log is flushed while the pool is still open.
         resources.addAll(security.resources());
         return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
-                evaluator, outcomes, resources, challenges, demo, security);
+                evaluator, outcomes, resources, challenges, demo, security, new UserErasure(stores, decisions));
     }
 
     /** Waits on a worker thread for what start-up needs from the database. */

@@ -4,6 +4,7 @@ import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownLogin;
 import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
+import dev.amfa.store.VelocityStore;
 import io.vertx.core.Future;
 import dev.amfa.decisions.DecisionEvent;
 import io.vertx.core.json.JsonObject;
@@ -92,7 +93,7 @@ public final class OutcomeRecorder {
         }
         return Future.all(
                 stores.users().recordFailure(evaluation.org(), evaluation.userId(), evaluation.at()),
-                stores.velocity().recordFailure(evaluation.ip(), evaluation.org() + "/" + evaluation.userId(),
+                stores.velocity().recordFailure(evaluation.ip(), VelocityStore.userKey(evaluation.org(), evaluation.userId()),
                         evaluation.at())).mapEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.amfa.decisions.DecisionRecord;
 import dev.amfa.ip.IpAddress;
 import dev.amfa.store.HistoryPart;
 import dev.amfa.store.Stores;
+import dev.amfa.store.VelocityStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,7 +47,7 @@ public final class FeedbackRecorder {
                 done.put("forgot", new JsonObject().put("device", deviceKey).put("login_at", r.at().toString()));
                 if (ipsKept) {
                     String ip = IpAddress.canonical(r.input().request().ip());
-                    learned = learned.compose(x -> stores.velocity().recordFailure(ip, r.org() + "/" + r.userId(), clock.instant()));
+                    learned = learned.compose(x -> stores.velocity().recordFailure(ip, VelocityStore.userKey(r.org(), r.userId()), clock.instant()));
                     done.put("counted_against_ip", ip);
                 }
             } else if (r.decided().equals("challenge")) {
@@ -66,6 +67,6 @@ public final class FeedbackRecorder {
     public Future<Void> clear(String org, String userId, Set<HistoryPart> what) {
         Future<Void> users = stores.users().clear(org, userId, what);
         return what.contains(HistoryPart.FAILURES)
-                ? users.compose(x -> stores.velocity().clearUser(org + "/" + userId)) : users;
+                ? users.compose(x -> stores.velocity().clearUser(VelocityStore.userKey(org, userId))) : users;
     }
 }

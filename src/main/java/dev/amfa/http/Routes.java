@@ -56,7 +56,7 @@ public final class Routes {
             router.post("/v1/evaluations/:id/outcome").handler(apiKeys);
             router.post("/v1/challenges").handler(apiKeys);
             router.post("/v1/challenges/*").handler(apiKeys);
-            router.post("/v1/users/*").handler(apiKeys);
+            router.post("/v1/users/:id/factors/*").handler(apiKeys);
         }
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
@@ -112,9 +112,12 @@ public final class Routes {
             BearerAuth callers = new BearerAuth(secrets, "api key or admin token", "no API key is configured");
             router.post("/v1/evaluations/:id/feedback").handler(callers);
             router.post("/v1/users/:id/risk/clear").handler(callers);
+            router.delete("/v1/users/:id").handler(callers);
         }
         router.post("/v1/evaluations/:id/feedback").handler(body).handler(feedback::feedback);
         router.post("/v1/users/:id/risk/clear").handler(body).handler(feedback::clearRisk);
+        router.delete("/v1/users/:id").handler(new ErasureHandler(service.erasure(),
+                () -> service.security().metrics().storeError("erasure")));
         // Prometheus scrapes without credentials, as usual; the labels carry no user data.
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")

@@ -14,4 +14,9 @@ public interface VelocityStore {
 
     /** Forgets every failure counted for the user (org and user id, as in recordFailure), whatever the IP. */
     Future<Void> clearUser(String userKey);
+
+    /** The user key failures are recorded and cleared under: users are scoped by org. */
+    static String userKey(String org, String userId) {
+        return org + "/" + userId;
+    }
 }

@@ -36,6 +36,25 @@ class ApiKeysTest {
     }
 
     @Test
+    void userDataCallsTakeAnApiKeyOrTheAdminTokenAndFactorsOnlyAnApiKey() {
+        var config = TestService.config().withAuth(TestService.ADMIN_TOKEN, Map.of("oidc", "key-oidc"));
+        var clear = new io.vertx.core.json.JsonObject().put("org", "acme").put("signals", new io.vertx.core.json.JsonArray().add("devices"));
+        try (TestService service = TestService.start(config)) {
+            assertEquals(401, service.call(HttpMethod.DELETE, "/v1/users/u1?org=acme", null, null).statusCode());
+            assertEquals(401, service.call(HttpMethod.DELETE, "/v1/users/u1?org=acme", "key-wrong", null).statusCode());
+            assertEquals(200, service.call(HttpMethod.DELETE, "/v1/users/u1?org=acme", "key-oidc", null).statusCode());
+            assertEquals(200, service.call(HttpMethod.DELETE, "/v1/users/u1?org=acme", TestService.ADMIN_TOKEN, null).statusCode());
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/users/u1/risk/clear", null, clear).statusCode());
+            assertEquals(200, service.call(HttpMethod.POST, "/v1/users/u1/risk/clear", TestService.ADMIN_TOKEN, clear).statusCode(),
+                    "an analyst clears risk with the admin token");
+            var enrol = new io.vertx.core.json.JsonObject().put("org", "acme");
+            assertEquals(401, service.call(HttpMethod.POST, "/v1/users/u1/factors/otp", TestService.ADMIN_TOKEN, enrol).statusCode(),
+                    "enrolment is the calling service's, not an analyst's");
+            assertEquals(201, service.call(HttpMethod.POST, "/v1/users/u1/factors/otp", "key-oidc", enrol).statusCode());
+        }
+    }
+
+    @Test
     void withoutAnAdminTokenTheAdminApiIsDisabled() {
         try (TestService service = TestService.start(TestService.config().withAuth(null, Map.of()))) {
             var refused = service.call(HttpMethod.GET, "/v1/admin/policies", "anything", null);

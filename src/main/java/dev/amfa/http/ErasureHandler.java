@@ -1,0 +1,49 @@
+package dev.amfa.http;
+
+import dev.amfa.engine.OrgName;
+import dev.amfa.evaluation.EvaluationRequestParser;
+import dev.amfa.evaluation.InvalidInputException;
+import dev.amfa.privacy.UserErasure;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** DELETE /v1/users/{id}?org=acme: the user's data erased, their decisions anonymised. */
+final class ErasureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErasureHandler.class);
+    private final UserErasure erasure;
+    private final Runnable failed;
+
+    /** @param failed told when a store failed the erasure (counted as a store error) */
+    ErasureHandler(UserErasure erasure, Runnable failed) {
+        this.erasure = erasure;
+        this.failed = failed;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String userId = ctx.pathParam("id");
+        String org = ctx.queryParams().get("org");
+        try {
+            if (org == null || org.isBlank()) throw new InvalidInputException("org", "is required (?org=...): users are scoped by org");
+            if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
+            if (userId.isBlank() || userId.length() > EvaluationRequestParser.ID_LENGTH) {
+                throw new InvalidInputException("id", "must be 1 to " + EvaluationRequestParser.ID_LENGTH + " characters");
+            }
+        } catch (InvalidInputException e) {
+            ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        }
+        erasure.erase(org, userId).onComplete(done -> {
+            if (done.failed()) {
+                failed.run();
+                LOG.error("erasing user {} of org {} failed", userId, org, done.cause());
+                ApiErrors.send(ctx, 503, "store_unavailable", null,
+                        "the erasure did not complete; asking again is safe (it is idempotent)");
+                return;
+            }
+            DecisionHandlers.json(ctx, 200, done.result());
+        });
+    }
+}
