@@ -88,13 +88,14 @@ run() { # script duration: wrk's report to stderr; RESULT line (bench/bodies.lua
   grep '^RESULT' <<<"$out" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
     '{ print $0, ($6 > 0 ? t / hz * 1e6 / $6 : 0) }'
 }
-echo "--- warm-up (teach the store every user's device and home, then JIT both paths) ---"
-run teach.lua 10s >/dev/null
+# Echo first, before any evaluate traffic: measured after it, echo was charged with the GC work the evaluate
+# runs left behind (its numbers swung from 36k to 70k requests/s between runs of the same code).
+echo "--- echo: warm-up 10 s, then measured: wrk -t1 -c$CONNECTIONS -d$DURATION --latency ---"
 run echo.lua 10s >/dev/null
-run evaluate.lua 10s >/dev/null
-
-echo "--- measured: wrk -t1 -c$CONNECTIONS -d$DURATION --latency ---"
 echo_result=$(run echo.lua "$DURATION")
+echo "--- evaluate: teach the store every user's device and home, warm-up 10 s, then measured ---"
+run teach.lua 10s >/dev/null
+run evaluate.lua 10s >/dev/null
 eval_result=$(run evaluate.lua "$DURATION")
 
 printf '\n%-20s %11s %8s %8s %7s %18s\n' endpoint requests/s p50_ms p99_ms errors server_cpu_us/req

@@ -55,11 +55,13 @@ public final class CodeChecks {
 
     /**
      * A TOTP code of the window, accepted only if its step is later than the last one used (no code twice).
-     * {@code confirming} accepts it for an enrolment not yet confirmed, and confirms it.
+     * {@code confirming} accepts it only for an enrolment not yet confirmed, and confirms it: a confirmed one
+     * is checked through challenges alone, whose attempts are limited (else confirming would be an unlimited
+     * oracle for the user's live codes).
      */
     public Future<Boolean> totp(String org, String userId, String code, Instant now, boolean confirming) {
         return factors.totp(org, userId).compose(enrolment -> {
-            if (enrolment == null || (!enrolment.confirmed() && !confirming)) return Future.succeededFuture(false);
+            if (enrolment == null || enrolment.confirmed() == confirming) return Future.succeededFuture(false);
             byte[] secret = box.open(enrolment.sealedSecret(), owner(org, userId));
             OptionalLong step = Totp.matchingStep(secret, code, now);
             java.util.Arrays.fill(secret, (byte) 0);

@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
     String adminToken;
 
     @Option(names = "--api-keys", defaultValue = "${env:AMFA_API_KEYS:-}",
-            description = "API keys of the calling services, name=key,name=key; unset leaves /v1/evaluate open (AMFA_API_KEYS).")
+            description = "API keys of the calling services, name=key,name=key; unset: the caller API answers this host only (AMFA_API_KEYS).")
     String apiKeys;
 
     @Option(names = "--watch", defaultValue = "${env:AMFA_WATCH:-true}", arity = "1",

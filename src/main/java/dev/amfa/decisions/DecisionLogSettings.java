@@ -29,6 +29,11 @@ public record DecisionLogSettings(Path jsonLines, String ipMode, String ipHashKe
             throw new IllegalArgumentException("decision log sizes and retention must be positive");
         }
         ipHashKey = ipHashKey == null ? "" : ipHashKey;
+        if (ipMode.equals("hash") && ipHashKey.isBlank()) {
+            // A hash under a key anyone knows is no protection: 2^32 IPv4 addresses are tried in minutes.
+            throw new IllegalArgumentException("decision log IP mode hash needs a secret key "
+                    + "(--decision-log-ip-hash-key / AMFA_DECISION_LOG_IP_HASH_KEY), the same on every node");
+        }
     }
 
     public boolean toStdout() {

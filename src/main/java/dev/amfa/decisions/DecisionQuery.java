@@ -44,12 +44,22 @@ public record DecisionQuery(String org, String userId, String action, String sig
     public static Instant time(Function<String, String> param, String name) {
         String text = param.apply(name);
         if (text == null) return null;
+        Instant at;
         try {
-            return Instant.parse(text);
+            at = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
         }
+        // Instant reaches a billion years either way; arithmetic on such a bound (or PostgreSQL) would fail.
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new InvalidInputException(name, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return at;
     }
+
+    /** The range of times a query may name. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private static int limit(String text) {
         if (text == null) return DEFAULT_LIMIT;

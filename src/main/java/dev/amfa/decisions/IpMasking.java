@@ -26,11 +26,21 @@ public final class IpMasking {
 
     public IpMasking(String mode, String key) {
         this.mode = mode;
-        this.key = (key == null || key.isEmpty() ? "amfa" : key).getBytes(StandardCharsets.UTF_8);
+        // Without a configured key (only allowed when IPs are not hashed) the anonymous markers of erased users
+        // get a random one: nobody can recompute a marker from a guessed user id.
+        this.key = key == null || key.isEmpty() ? randomKey() : key.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static byte[] randomKey() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return random;
+    }
+
+    private static final IpMasking KEEP = new IpMasking("keep", "");
+
     public static IpMasking keep() {
-        return new IpMasking("keep", "");
+        return KEEP;
     }
 
     /** The address the logged, replayable input carries. */

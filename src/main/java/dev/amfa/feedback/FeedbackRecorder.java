@@ -20,6 +20,14 @@ import java.util.Set;
  * did not vouch for it. Either way the verdict joins the decision in the log as a feedback event.
  */
 public final class FeedbackRecorder {
+
+    /** The evaluation already has a verdict from this source. */
+    public static final class FeedbackAlreadyGiven extends RuntimeException {
+        public FeedbackAlreadyGiven(String evaluationId, String source) {
+            super("evaluation " + evaluationId + " already has a verdict from the " + source);
+        }
+    }
+
     private final Stores stores;
     private final DecisionLog decisions;
     private final boolean ipsKept;
@@ -38,6 +46,13 @@ public final class FeedbackRecorder {
         return decisions.find(evaluationId).compose(found -> {
             if (found == null) return Future.succeededFuture();
             DecisionRecord r = found.record();
+            // One verdict per evaluation and source: a repeated one would count against the IP again and again
+            // (enough posts would deny it) and grow the log without bound.
+            boolean repeated = found.events().stream().anyMatch(e -> e.type().equals(DecisionEvent.FEEDBACK)
+                    && feedback.source().equals(e.details().getString("source")));
+            if (repeated) {
+                return Future.failedFuture(new FeedbackAlreadyGiven(evaluationId, feedback.source()));
+            }
             JsonObject done = new JsonObject().put("evaluation_id", evaluationId).put("verdict", feedback.verdict())
                     .put("source", feedback.source());
             Future<Void> learned = Future.succeededFuture();

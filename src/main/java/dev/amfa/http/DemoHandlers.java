@@ -34,14 +34,24 @@ final class DemoHandlers {
     /** Messages the outbox panel shows. */
     private static final int SHOWN = 10;
 
+    /** Password checks waiting or running at most; more answer 429. */
+    static final int PASSWORD_CHECKS = 8;
+
     private final Vertx vertx;
     private final Service service;
     private final DemoUsers users;
+    /**
+     * The demo page is public and PBKDF2 slow on purpose: one thread of its own, so a flood of logins cannot
+     * take the worker pool that mail, policy compiles and dry runs need.
+     */
+    private final io.vertx.core.WorkerExecutor passwords;
+    private final java.util.concurrent.atomic.AtomicInteger checking = new java.util.concurrent.atomic.AtomicInteger();
 
     DemoHandlers(Vertx vertx, Service service) {
         this.vertx = vertx;
         this.service = service;
         this.users = service.demo();
+        this.passwords = vertx.createSharedWorkerExecutor("amfa-demo-passwords", 1);
     }
 
     void login(RoutingContext ctx) {
@@ -52,8 +62,13 @@ final class DemoHandlers {
             Cookie device = ctx.request().getCookie(DEVICE_COOKIE);
             JsonObject context = new JsonObject().put("ip", ip(ctx)).put("user_agent", ctx.request().getHeader("User-Agent"))
                     .put("device_id", device == null ? null : device.getValue());
-            // PBKDF2 is slow on purpose: never on the event loop.
-            return vertx.executeBlocking(() -> users.authenticate(username, password), false).compose(user -> {
+            // PBKDF2 is slow on purpose: never on the event loop, and never many at once.
+            if (checking.incrementAndGet() > PASSWORD_CHECKS) {
+                checking.decrementAndGet();
+                throw new ChallengeRefused(429, "too_many_requests", null, "too many sign-ins at once; try again shortly");
+            }
+            return passwords.executeBlocking(() -> users.authenticate(username, password), false)
+                    .onComplete(done -> checking.decrementAndGet()).compose(user -> {
                 if (user.isEmpty()) {
                     throw new ChallengeRefused(401, "invalid_credentials", null, "wrong username or password");
                 }

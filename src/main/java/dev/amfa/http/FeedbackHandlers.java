@@ -35,7 +35,9 @@ final class FeedbackHandlers {
             return;
         }
         recorder.record(id, feedback).onComplete(done -> {
-            if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause(), failed);
+            if (done.failed() && done.cause() instanceof FeedbackRecorder.FeedbackAlreadyGiven given) {
+                ApiErrors.send(ctx, 409, "conflict", "verdict", given.getMessage());
+            } else if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause(), failed);
             else if (done.result() == null) ApiErrors.send(ctx, 404, "not_found", "id", "the decision log has no evaluation " + id);
             else DecisionHandlers.json(ctx, 202, done.result());
         });

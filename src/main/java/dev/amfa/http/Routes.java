@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
@@ -49,15 +48,7 @@ public final class Routes {
         Router router = Router.router(vertx);
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
-        if (!service.config().apiKeys().isEmpty()) {
-            // Each calling service's own key: an evaluation key can never change policy.
-            BearerAuth apiKeys = new BearerAuth(service.config().apiKeys().values(), "api key", "no API key is configured");
-            router.post("/v1/evaluate").handler(apiKeys);
-            router.post("/v1/evaluations/:id/outcome").handler(apiKeys);
-            router.post("/v1/challenges").handler(apiKeys);
-            router.post("/v1/challenges/*").handler(apiKeys);
-            router.post("/v1/users/:id/factors/*").handler(apiKeys);
-        }
+        CallerGuards.mount(router, service.config());
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
         router.post("/v1/evaluations/:id/outcome").handler(body)
@@ -105,15 +96,6 @@ public final class Routes {
         router.get("/v1/decisions/:id").handler(admin).handler(decisions::one);
         router.get("/v1/stats").handler(admin).handler(decisions::stats);
         FeedbackHandlers feedback = new FeedbackHandlers(service.security().feedback(), logFailed);
-        if (!service.config().apiKeys().isEmpty()) {
-            // The calling services report their users' word; analysts (the console) use the admin token.
-            List<String> secrets = new ArrayList<>(service.config().apiKeys().values());
-            if (service.config().adminToken() != null) secrets.add(service.config().adminToken());
-            BearerAuth callers = new BearerAuth(secrets, "api key or admin token", "no API key is configured");
-            router.post("/v1/evaluations/:id/feedback").handler(callers);
-            router.post("/v1/users/:id/risk/clear").handler(callers);
-            router.delete("/v1/users/:id").handler(callers);
-        }
         router.post("/v1/evaluations/:id/feedback").handler(body).handler(feedback::feedback);
         router.post("/v1/users/:id/risk/clear").handler(body).handler(feedback::clearRisk);
         router.delete("/v1/users/:id").handler(new ErasureHandler(service.erasure(),

@@ -15,7 +15,7 @@ import java.util.EnumSet;
  * failures, the velocity they count in), their challenges and enrolled factors, and the evaluations awaiting
  * an outcome are deleted; their decisions stay, for the org's statistics, but anonymised (user id and IP
  * replaced by a one-way marker, e-mail and attributes dropped). Idempotent: erasing a user the service does
- * not know answers the same, so the answer does not tell whether the user existed.
+ * not know succeeds too, with nothing anonymised.
  */
 public final class UserErasure {
     /** What an erasure deletes, as the answer names it. */

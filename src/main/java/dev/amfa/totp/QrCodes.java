@@ -22,6 +22,12 @@ public final class QrCodes {
     /** Modules of white border the QR specification asks for. */
     private static final int QUIET_ZONE = 4;
 
+    static {
+        // ImageIO buffers written images in temporary files by default: the PNG of an otpauth:// URI (the TOTP
+        // secret in clear) must never reach the disk.
+        ImageIO.setUseCache(false);
+    }
+
     private QrCodes() {
     }
 

@@ -60,6 +60,12 @@ class FeedbackApiTest {
         JsonObject verdict = events.getJsonObject(events.size() - 1);
         assertEquals("feedback", verdict.getString("type"));
         assertEquals("fraudulent", verdict.getJsonObject("details").getString("verdict"));
+
+        // One verdict per source: repeating it would count against the IP again with every post.
+        var again = feedback(id, new JsonObject().put("verdict", "fraudulent").put("source", "user"));
+        assertEquals(409, again.statusCode(), again.bodyAsString());
+        assertEquals(202, feedback(id, new JsonObject().put("verdict", "fraudulent").put("source", "analyst")).statusCode(),
+                "an analyst's verdict is another source's");
     }
 
     @Test

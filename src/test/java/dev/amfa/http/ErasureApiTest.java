@@ -84,7 +84,7 @@ class ErasureApiTest {
     @Test
     void erasingAnUnknownUserAnswersTheSameAndBadRequestsNameTheField() {
         var unknown = service.call(HttpMethod.DELETE, "/v1/users/nobody-ever?org=acme", null, null);
-        assertEquals(200, unknown.statusCode(), "erasure does not tell whether a user existed");
+        assertEquals(200, unknown.statusCode(), "erasing is idempotent");
         assertEquals(0L, unknown.bodyAsJsonObject().getLong("decisions_anonymised"));
 
         var noOrg = service.call(HttpMethod.DELETE, "/v1/users/erin", null, null);

@@ -76,7 +76,8 @@ class StatsApiTest {
     @Test
     void badParametersAre400() {
         for (String[] bad : new String[][]{{"?bucket=week", "bucket"}, {"?from=" + T0 + "&to=" + T0, "to"},
-                {"?from=" + T0.minusSeconds(86_400L * 365) + "&to=" + T0, "from"}, {"?to=soon", "to"}}) {
+                {"?from=" + T0.minusSeconds(86_400L * 365) + "&to=" + T0, "from"}, {"?to=soon", "to"},
+                {"?to=-1000000000-01-01T00:00:00Z", "to"}, {"?from=+300000-01-01T00:00:00Z", "from"}}) {
             var response = service.admin(HttpMethod.GET, "/v1/stats" + bad[0], null);
             assertEquals(400, response.statusCode(), bad[0]);
             assertEquals(bad[1], response.bodyAsJsonObject().getString("field"), bad[0]);

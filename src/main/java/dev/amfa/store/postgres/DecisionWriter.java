@@ -5,6 +5,7 @@ import dev.amfa.decisions.DecisionJson;
 import dev.amfa.decisions.DecisionRecord;
 import dev.amfa.facts.Assessment;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -19,13 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes decisions and events to PostgreSQL in batches, through a bounded queue: appending never waits for the
- * database. When the queue is full (the database is down or slower than the traffic) the newest entries are
- * dropped and counted; {@link #flush} (called on shutdown, and before every read) writes what is queued.
+ * database. A batch that fails to write is kept and retried first, with a growing pause, so an outage costs
+ * nothing until the queue is full; then the newest entries are dropped and counted. {@link #flush} waits for
+ * what was queued when it was called (not for traffic that keeps arriving), so reads stay prompt on a busy node.
  */
 public final class DecisionWriter {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionWriter.class);
     /** How often a partial batch is written. */
     static final long FLUSH_EVERY_MILLIS = 250;
+    /** The pause after a failed write, doubled after each further failure up to the maximum. */
+    static final long RETRY_FIRST_MILLIS = 250;
+    static final long RETRY_MAX_MILLIS = 5_000;
     /** A drop is logged once per this many, so a database outage does not flood the log. */
     static final long LOG_EVERY_DROPS = 1_000;
 
@@ -35,6 +40,10 @@ public final class DecisionWriter {
     private static final String INSERT_EVENT = "INSERT INTO decision_events (evaluation_id, org, user_id, type, at, details)"
             + " VALUES ($1, $2, $3, $4, $5, $6)";
 
+    /** A reader waiting until every entry up to {@code mark} was written or tried. */
+    private record Waiter(long mark, Promise<Void> promise) {
+    }
+
     private final Pool pool;
     private final int batchSize;
     private final BlockingQueue<Object> queue;
@@ -42,26 +51,37 @@ public final class DecisionWriter {
     private final AtomicLong failed = new AtomicLong();
     private final long timer;
     private final Vertx vertx;
-    private Future<Void> writing = Future.succeededFuture();
+    /** Entries accepted into the queue, and entries written (or tried, for waiters) so far. */
+    private long offered;
+    private long done;
+    /** The batch whose write failed, written before anything else. */
+    private List<Object> retry = List.of();
+    private long retryPause = RETRY_FIRST_MILLIS;
+    private long retryAt;
+    private boolean writing;
+    private final List<Waiter> waiters = new ArrayList<>();
 
     public DecisionWriter(Vertx vertx, Pool pool, int queueSize, int batchSize) {
         this.vertx = vertx;
         this.pool = pool;
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(queueSize);
-        this.timer = vertx.setPeriodic(FLUSH_EVERY_MILLIS, t -> {
-            if (!queue.isEmpty()) flush();
-        });
+        this.timer = vertx.setPeriodic(FLUSH_EVERY_MILLIS, t -> writeNext());
     }
 
     /** Never blocks: a full queue drops the entry and counts it. */
     void offer(Object entry) {
-        if (!queue.offer(entry)) {
+        boolean full;
+        synchronized (this) {
+            full = !queue.offer(entry);
+            if (!full) offered++;
+        }
+        if (full) {
             if (dropped.incrementAndGet() % LOG_EVERY_DROPS == 1) {
                 LOG.warn("decision log queue is full: {} decisions and events dropped so far", dropped.get());
             }
-        } else if (queue.size() >= batchSize && writing.isComplete()) {
-            flush();
+        } else if (queue.size() >= batchSize) {
+            writeNext();
         }
     }
 
@@ -70,30 +90,87 @@ public final class DecisionWriter {
         return dropped.get();
     }
 
-    /** Entries lost because their batch failed to write (counted as store errors). */
+    /** Batch writes that failed (store errors); their entries are retried, not lost. */
     public long failed() {
         return failed.get();
     }
 
-    /** Writes everything queued now, after any write in flight; completes when it is written (or failed). */
-    public synchronized Future<Void> flush() {
-        writing = writing.transform(previous -> drain());
-        return writing;
+    /**
+     * Completes once everything queued before this call was written, or a write of it was tried and failed
+     * (a reader then meets the same failing database); never waits for entries queued later.
+     */
+    public Future<Void> flush() {
+        Promise<Void> promise = Promise.promise();
+        synchronized (this) {
+            if (done >= offered) return Future.succeededFuture();
+            waiters.add(new Waiter(offered, promise));
+        }
+        writeNext();
+        return promise.future();
     }
 
     public void stop() {
         vertx.cancelTimer(timer);
     }
 
-    private Future<Void> drain() {
-        List<Object> batch = new ArrayList<>(batchSize);
-        queue.drainTo(batch, batchSize);
-        if (batch.isEmpty()) return Future.succeededFuture();
-        return write(batch).recover(e -> {
-            failed.addAndGet(batch.size());
-            LOG.warn("writing {} decisions and events failed, dropped: {}", batch.size(), e.toString());
-            return Future.succeededFuture();
-        }).compose(done -> drain());
+    /** Starts one batch write unless one is running or a retry pause is not over. */
+    private void writeNext() {
+        List<Object> batch;
+        synchronized (this) {
+            if (writing || System.currentTimeMillis() < retryAt) return;
+            if (!retry.isEmpty()) {
+                batch = retry;
+            } else {
+                batch = new ArrayList<>(batchSize);
+                queue.drainTo(batch, batchSize);
+                if (batch.isEmpty()) return;
+            }
+            writing = true;
+        }
+        write(batch).onComplete(result -> {
+            List<Promise<Void>> released;
+            synchronized (this) {
+                writing = false;
+                if (result.succeeded()) {
+                    retry = List.of();
+                    retryPause = RETRY_FIRST_MILLIS;
+                    retryAt = 0;
+                    done += batch.size();
+                    released = release(done);
+                } else {
+                    failed.incrementAndGet();
+                    retry = batch;
+                    retryAt = System.currentTimeMillis() + retryPause;
+                    retryPause = Math.min(retryPause * 2, RETRY_MAX_MILLIS);
+                    // Readers waiting for these entries would wait for the outage: let them meet it instead.
+                    released = release(offered);
+                }
+            }
+            released.forEach(Promise::tryComplete);
+            if (result.failed()) {
+                LOG.warn("writing {} decisions and events failed, retried in {} ms: {}", batch.size(),
+                        retryAt - System.currentTimeMillis(), result.cause().toString());
+            } else if (!queue.isEmpty() && queue.size() >= batchSize) {
+                writeNext();
+            } else if (!queue.isEmpty() && hasWaiters()) {
+                writeNext();
+            }
+        });
+    }
+
+    private synchronized boolean hasWaiters() {
+        return !waiters.isEmpty();
+    }
+
+    /** Takes the waiters whose mark is reached, to be completed outside the lock. Called holding it. */
+    private List<Promise<Void>> release(long upTo) {
+        List<Promise<Void>> released = new ArrayList<>();
+        waiters.removeIf(w -> {
+            if (w.mark() > upTo) return false;
+            released.add(w.promise());
+            return true;
+        });
+        return released;
     }
 
     private Future<Void> write(List<Object> batch) {
