@@ -134,8 +134,9 @@ public final class ChallengeService {
 
     private Future<Verdict> pass(Challenge challenge) {
         return challenges.finish(challenge.id(), Challenge.PASSED).compose(finished -> {
-            // Locked meanwhile (the user's limit, from another request): the right code comes too late.
-            if (!finished) return Future.succeededFuture(new Verdict(challenge, Challenge.LOCKED, 0, null));
+            // Finished meanwhile by another request: passed (the same code twice at once) or locked (the user's
+            // limit), in which case the right code comes too late.
+            if (!finished) return noAttemptLeft(challenge.id());
             records.event(challenge, DecisionEvent.CHALLENGE_PASSED, new JsonObject().put("attempts", challenge.attempts()));
             String token = tokens.issue(challenge.org(), challenge.userId(), challenge.evaluationId(),
                     List.of("mfa", challenge.factor()));
@@ -145,6 +146,13 @@ public final class ChallengeService {
     }
 
     private Future<Verdict> fail(Challenge challenge) {
+        // A TOTP code passed by a concurrent request is refused here as a replay: that request's pass stands.
+        return challenges.find(challenge.id()).compose(now -> now != null && now.status().equals(Challenge.PASSED)
+                ? Future.failedFuture(new ChallengeRefused(409, "conflict", "id", "challenge " + challenge.id() + " was already passed"))
+                : failed(challenge));
+    }
+
+    private Future<Verdict> failed(Challenge challenge) {
         int left = left(challenge);
         records.event(challenge, DecisionEvent.CHALLENGE_FAILED, new JsonObject().put("attempts_left", left));
         if (left > 0) return Future.succeededFuture(new Verdict(challenge, FAILED, left, null));
@@ -180,9 +188,11 @@ public final class ChallengeService {
                 throw ChallengeRefused.tooMany("wait " + Duration.between(now, allowed).toSeconds() + " s before asking for another code");
             }
             String code = sender.newCode();
-            return challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code), now.plus(codeLifetime), now)
+            return challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code), now.plus(codeLifetime), now,
+                            found.sends())
                     .compose(replaced -> {
-                        if (!replaced) throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " is no longer pending");
+                        // No longer pending, or another resend came first: its code is the one that counts.
+                        if (!replaced) throw ChallengeRefused.tooMany("another code was just sent; wait before asking again");
                         Challenge renewed = found.withCode(null, now.plus(codeLifetime), now);
                         return send(renewed, code, now, true);
                     });

@@ -21,8 +21,12 @@ public interface ChallengeStore {
     /** pending → passed or locked; false when it was no longer pending. */
     Future<Boolean> finish(String id, String status);
 
-    /** A new code for a pending challenge (the old one stops working); false when it was no longer pending. */
-    Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt);
+    /**
+     * A new code for a pending challenge (the old one stops working); false when it was no longer pending, or
+     * when another resend came first ({@code sendsSeen} is no longer its number of sends): of concurrent
+     * resends one wins, so the send limits hold.
+     */
+    Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt, int sendsSeen);
 
     /** Challenges the user started since a time and the verifications of them that failed. */
     Future<ChallengeActivity> activity(String org, String userId, Instant since);

@@ -69,10 +69,10 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt) {
+    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt, int sendsSeen) {
         AtomicBoolean changed = new AtomicBoolean();
         byId.asMap().computeIfPresent(id, (k, c) -> {
-            if (!c.pending()) return c;
+            if (!c.pending() || c.sends() != sendsSeen) return c;
             changed.set(true);
             return c.withCode(codeHash, expiresAt, sentAt);
         });

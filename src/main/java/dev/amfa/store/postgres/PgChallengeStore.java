@@ -57,10 +57,10 @@ public final class PgChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt) {
+    public Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt, int sendsSeen) {
         return pool.preparedQuery("UPDATE challenges SET code_hash = $2, expires_at = $3, last_sent_at = $4, "
-                        + "sends = sends + 1 WHERE id = $1 AND status = 'pending'")
-                .execute(Tuple.of(id, Buffer.buffer(codeHash), Times.of(expiresAt), Times.of(sentAt)))
+                        + "sends = sends + 1 WHERE id = $1 AND status = 'pending' AND sends = $5")
+                .execute(Tuple.of(id, Buffer.buffer(codeHash), Times.of(expiresAt), Times.of(sentAt), sendsSeen))
                 .map(rows -> rows.rowCount() == 1);
     }
 

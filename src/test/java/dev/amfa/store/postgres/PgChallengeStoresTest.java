@@ -77,16 +77,23 @@ class PgChallengeStoresTest {
     void aChallengeFinishesOnceAndANewCodeOnlyReplacesAPendingOne() {
         ChallengeStore store = node1.challenges();
         TestService.await(store.create(challenge("c-once", "bea", T)));
-        assertTrue(TestService.await(store.replaceCode("c-once", new byte[]{9}, T.plusSeconds(600), T.plusSeconds(30))));
+        assertTrue(TestService.await(store.replaceCode("c-once", new byte[]{9}, T.plusSeconds(600), T.plusSeconds(30), 1)));
         Challenge renewed = TestService.await(node2.challenges().find("c-once"));
         assertArrayEquals(new byte[]{9}, renewed.codeHash());
         assertEquals(2, renewed.sends());
         assertEquals(T.plusSeconds(600), renewed.expiresAt());
+        // Two nodes resending at once: one code wins, so the send limits hold.
+        List<Future<Boolean>> resends = List.of(
+                node1.challenges().replaceCode("c-once", new byte[]{5}, T.plusSeconds(660), T.plusSeconds(60), 2),
+                node2.challenges().replaceCode("c-once", new byte[]{6}, T.plusSeconds(660), T.plusSeconds(60), 2));
+        TestService.await(Future.join(resends));
+        assertEquals(1, resends.stream().filter(Future::result).count());
+        assertEquals(3, TestService.await(store.find("c-once")).sends());
         List<Future<Boolean>> finishes = List.of(node1.challenges().finish("c-once", Challenge.PASSED),
                 node2.challenges().finish("c-once", Challenge.LOCKED));
         TestService.await(Future.join(finishes));
         assertEquals(1, finishes.stream().filter(Future::result).count());
-        assertFalse(TestService.await(store.replaceCode("c-once", new byte[]{7}, T, T)));
+        assertFalse(TestService.await(store.replaceCode("c-once", new byte[]{7}, T, T, 3)));
         assertNull(TestService.await(store.takeAttempt("c-once", 5)));
         assertNull(TestService.await(store.find("c-unknown")));
     }
