@@ -76,13 +76,7 @@ public final class ChallengeService {
             if (factor.equals(CodeChecks.EMAIL) && (evaluation.email() == null || !CodeMail.isAddress(evaluation.email()))) {
                 throw new ChallengeRefused(422, "no_email", "factor", "the evaluation gave no valid email address for the user");
             }
-            return challenges.activity(evaluation.org(), evaluation.userId(), now.minus(Limits.USER_WINDOW))
-                    .compose(activity -> {
-                        if (activity.starts() >= Limits.STARTS_PER_USER) {
-                            throw ChallengeRefused.tooMany("too many challenges for this user; try again later");
-                        }
-                        return create(evaluation, factor, now);
-                    });
+            return create(evaluation, factor, now);
         });
     }
 
@@ -93,7 +87,9 @@ public final class ChallengeService {
         Challenge challenge = new Challenge(id, evaluation.id(), evaluation.org(), evaluation.userId(), factor,
                 email ? evaluation.email() : null, email ? checks.emailCodeHash(id, code) : null, now,
                 now.plus(codeLifetime), 0, Challenge.PENDING, email ? 1 : 0, email ? now : null);
-        return challenges.create(challenge).compose(created -> {
+        return challenges.createWithin(challenge, new ChallengeStore.UserLimit(Limits.STARTS_PER_USER,
+                now.minus(Limits.USER_WINDOW))).compose(created -> {
+            if (!created) throw ChallengeRefused.tooMany("too many challenges for this user; try again later");
             records.event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
             if (!email) return Future.succeededFuture(new Started(challenge, null));
             return send(challenge, code, now, false);
@@ -113,11 +109,11 @@ public final class ChallengeService {
             }
             if (found.status().equals(Challenge.LOCKED)) return Future.succeededFuture(new Verdict(found, Challenge.LOCKED, 0, null));
             if (now.isAfter(found.expiresAt())) return Future.succeededFuture(new Verdict(found, EXPIRED, left(found), null));
-            return challenges.activity(found.org(), found.userId(), now.minus(Limits.USER_WINDOW)).compose(activity -> {
-                if (activity.failures() >= Limits.FAILURES_PER_USER) return lock(found, "too many failed codes for this user");
-                return challenges.takeAttempt(challengeId, Limits.ATTEMPTS_PER_CHALLENGE).compose(taken -> taken == null
-                        ? noAttemptLeft(challengeId)
-                        : checks.check(taken, code, now).compose(passed -> passed ? pass(taken) : fail(taken)));
+            ChallengeStore.UserLimit failures = new ChallengeStore.UserLimit(Limits.FAILURES_PER_USER, now.minus(Limits.USER_WINDOW));
+            return challenges.takeAttemptWithin(challengeId, Limits.ATTEMPTS_PER_CHALLENGE, failures).compose(attempt -> {
+                if (attempt.userLimited()) return lock(found, "too many failed codes for this user");
+                if (attempt.taken() == null) return noAttemptLeft(challengeId);
+                return checks.check(attempt.taken(), code, now).compose(passed -> passed ? pass(attempt.taken()) : fail(attempt.taken()));
             });
         });
     }

@@ -28,6 +28,34 @@ public interface ChallengeStore {
      */
     Future<Boolean> replaceCode(String id, byte[] codeHash, Instant expiresAt, Instant sentAt, int sendsSeen);
 
+    /**
+     * Creates the challenge unless the user started {@code starts.max()} challenges since {@code starts.since()}.
+     * Atomic per user across nodes: concurrent starts are serialised, so the limit holds under a burst.
+     *
+     * @return false, creating nothing, when the limit was reached
+     */
+    Future<Boolean> createWithin(Challenge challenge, UserLimit starts);
+
+    /**
+     * {@link #takeAttempt}, unless the user's failed verifications (taken attempts of challenges not passed)
+     * since {@code failures.since()} reached {@code failures.max()}. Atomic per user across nodes, so parallel
+     * guesses spread over several challenges cannot exceed the user's limit either.
+     */
+    Future<Attempt> takeAttemptWithin(String id, int maxAttempts, UserLimit failures);
+
+    /** A per-user limit: at most {@code max} since {@code since}. */
+    record UserLimit(int max, Instant since) {
+    }
+
+    /**
+     * @param taken       the challenge after the increment; null when none was taken
+     * @param userLimited true when none was taken because of the user's limit (the challenge is still pending)
+     */
+    record Attempt(Challenge taken, boolean userLimited) {
+        public static final Attempt NONE_LEFT = new Attempt(null, false);
+        public static final Attempt USER_LIMITED = new Attempt(null, true);
+    }
+
     /** Challenges the user started since a time and the verifications of them that failed. */
     Future<ChallengeActivity> activity(String org, String userId, Instant since);
 

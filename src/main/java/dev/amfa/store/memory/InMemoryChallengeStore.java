@@ -23,10 +23,12 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     private final Cache<String, Challenge> byId;
     /** Ids of each user's recent challenges, for the per-user limits. */
     private final Cache<String, List<String>> byUser;
+    private final Cache<String, Object> locks;
 
     public InMemoryChallengeStore(Duration retention) {
         this.byId = Caffeine.newBuilder().expireAfterWrite(retention).maximumSize(MAX_CHALLENGES).build();
         this.byUser = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
+        this.locks = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
     }
 
     @Override
@@ -80,7 +82,40 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     }
 
     @Override
+    public Future<Boolean> createWithin(Challenge challenge, UserLimit starts) {
+        // One user's checks and changes run under that user's lock: the limit holds under a burst.
+        synchronized (userLock(challenge.org(), challenge.userId())) {
+            if (count(challenge.org(), challenge.userId(), starts.since()).starts() >= starts.max()) {
+                return Future.succeededFuture(false);
+            }
+            create(challenge);
+            return Future.succeededFuture(true);
+        }
+    }
+
+    @Override
+    public Future<Attempt> takeAttemptWithin(String id, int maxAttempts, UserLimit failures) {
+        Challenge challenge = byId.getIfPresent(id);
+        if (challenge == null) return Future.succeededFuture(Attempt.NONE_LEFT);
+        synchronized (userLock(challenge.org(), challenge.userId())) {
+            if (count(challenge.org(), challenge.userId(), failures.since()).failures() >= failures.max()) {
+                return Future.succeededFuture(Attempt.USER_LIMITED);
+            }
+            return takeAttempt(id, maxAttempts).map(taken -> new Attempt(taken, false));
+        }
+    }
+
+    /** One lock object per user, kept as long as the user's challenges are. */
+    private Object userLock(String org, String userId) {
+        return locks.get(userKey(org, userId), k -> new Object());
+    }
+
+    @Override
     public Future<ChallengeActivity> activity(String org, String userId, Instant since) {
+        return Future.succeededFuture(count(org, userId, since));
+    }
+
+    private ChallengeActivity count(String org, String userId, Instant since) {
         List<String> ids = byUser.getIfPresent(userKey(org, userId));
         int starts = 0;
         int failures = 0;
@@ -90,7 +125,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
             starts++;
             failures += c.failures();
         }
-        return Future.succeededFuture(new ChallengeActivity(starts, failures));
+        return new ChallengeActivity(starts, failures);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -20,6 +21,9 @@ public final class PgChallengeStore implements ChallengeStore {
     private static final String COLUMNS = "id, evaluation_id, org, user_id, factor, email, code_hash, created_at, "
             + "expires_at, attempts, status, sends, last_sent_at";
 
+    private static final String TAKE_ATTEMPT = "UPDATE challenges SET attempts = attempts + 1 "
+            + "WHERE id = $1 AND status = 'pending' AND attempts < $2 RETURNING " + COLUMNS;
+
     private final Pool pool;
 
     public PgChallengeStore(Pool pool) {
@@ -28,7 +32,11 @@ public final class PgChallengeStore implements ChallengeStore {
 
     @Override
     public Future<Void> create(Challenge c) {
-        return pool.preparedQuery("INSERT INTO challenges (" + COLUMNS + ") "
+        return insert(pool, c);
+    }
+
+    private static Future<Void> insert(SqlClient client, Challenge c) {
+        return client.preparedQuery("INSERT INTO challenges (" + COLUMNS + ") "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
                 .execute(Tuple.from(new Object[]{c.id(), c.evaluationId(), c.org(), c.userId(), c.factor(), c.email(),
                         c.codeHash() == null ? null : Buffer.buffer(c.codeHash()), Times.of(c.createdAt()),
@@ -45,9 +53,7 @@ public final class PgChallengeStore implements ChallengeStore {
 
     @Override
     public Future<Challenge> takeAttempt(String id, int maxAttempts) {
-        return pool.preparedQuery("UPDATE challenges SET attempts = attempts + 1 "
-                        + "WHERE id = $1 AND status = 'pending' AND attempts < $2 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, maxAttempts)).map(PgChallengeStore::first);
+        return pool.preparedQuery(TAKE_ATTEMPT).execute(Tuple.of(id, maxAttempts)).map(PgChallengeStore::first);
     }
 
     @Override
@@ -65,8 +71,43 @@ public final class PgChallengeStore implements ChallengeStore {
     }
 
     @Override
+    public Future<Boolean> createWithin(Challenge c, UserLimit starts) {
+        return pool.withTransaction(connection -> lockUser(connection, c.org(), c.userId())
+                .compose(locked -> activity(connection, c.org(), c.userId(), starts.since()))
+                .compose(activity -> activity.starts() >= starts.max() ? Future.succeededFuture(false)
+                        : insert(connection, c).map(true)));
+    }
+
+    @Override
+    public Future<Attempt> takeAttemptWithin(String id, int maxAttempts, UserLimit failures) {
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT org, user_id FROM challenges WHERE id = $1")
+                .execute(Tuple.of(id)).compose(owner -> {
+                    if (owner.rowCount() == 0) return Future.succeededFuture(Attempt.NONE_LEFT);
+                    Row row = owner.iterator().next();
+                    String org = row.getString("org");
+                    String userId = row.getString("user_id");
+                    return lockUser(connection, org, userId)
+                            .compose(locked -> activity(connection, org, userId, failures.since()))
+                            .compose(activity -> activity.failures() >= failures.max()
+                                    ? Future.succeededFuture(Attempt.USER_LIMITED)
+                                    : connection.preparedQuery(TAKE_ATTEMPT).execute(Tuple.of(id, maxAttempts))
+                                    .map(rows -> new Attempt(first(rows), false)));
+                }));
+    }
+
+    /** Serialises one user's starts and attempts until the transaction ends, on every node. */
+    private static Future<?> lockUser(SqlClient connection, String org, String userId) {
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("challenges:" + org + "/" + userId));
+    }
+
+    @Override
     public Future<ChallengeActivity> activity(String org, String userId, Instant since) {
-        return pool.preparedQuery("SELECT count(*) AS starts, "
+        return activity(pool, org, userId, since);
+    }
+
+    private static Future<ChallengeActivity> activity(SqlClient client, String org, String userId, Instant since) {
+        return client.preparedQuery("SELECT count(*) AS starts, "
                         + "coalesce(sum(attempts - CASE WHEN status = 'passed' THEN 1 ELSE 0 END), 0) AS failures "
                         + "FROM challenges WHERE org = $1 AND user_id = $2 AND created_at >= $3")
                 .execute(Tuple.of(org, userId, Times.of(since)))

@@ -149,4 +149,56 @@ class PgChallengeStoresTest {
         TestService.await(node2.factors().erase("acme", "eve"));
         assertTrue(TestService.await(node1.factors().unusedRecoveryCodes("acme", "eve")).isEmpty());
     }
+
+    @Test
+    void aBurstOfStartsAndGuessesOnTwoNodesStopsExactlyAtTheUsersLimits() {
+        ChallengeStore.UserLimit starts = new ChallengeStore.UserLimit(10, T.minusSeconds(900));
+        List<Future<Boolean>> created = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            created.add((i % 2 == 0 ? node1 : node2).challenges().createWithin(challenge("burst-" + i, "gus", T), starts));
+        }
+        TestService.await(Future.join(created));
+        assertEquals(10, created.stream().filter(Future::result).count(), "exactly the user's start limit");
+
+        // Ten failed guesses per user, five per challenge: 40 parallel guesses over the ten challenges.
+        ChallengeStore.UserLimit failures = new ChallengeStore.UserLimit(10, T.minusSeconds(900));
+        List<Future<ChallengeStore.Attempt>> guesses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "burst-" + (i % 20);
+            guesses.add((i % 2 == 0 ? node1 : node2).challenges().takeAttemptWithin(id, 5, failures));
+        }
+        TestService.await(Future.join(guesses));
+        assertEquals(10, guesses.stream().filter(g -> g.result().taken() != null).count(), "exactly the user's failure limit");
+        assertTrue(guesses.stream().anyMatch(g -> g.result().userLimited()));
+        assertEquals(new ChallengeStore.ChallengeActivity(10, 10),
+                TestService.await(node1.challenges().activity("acme", "gus", T.minusSeconds(900))));
+    }
+
+    @Test
+    void theInMemoryStoreKeepsTheSameUserLimits() throws Exception {
+        ChallengeStore memory = new dev.amfa.store.memory.InMemoryChallengeStore(Duration.ofHours(1));
+        ChallengeStore.UserLimit limit = new ChallengeStore.UserLimit(3, T.minusSeconds(900));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> created = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = "mem-" + i;
+                created.add(threads.submit(() -> TestService.await(memory.createWithin(challenge(id, "hal", T), limit))));
+            }
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < created.size(); i++) if (created.get(i).get()) made.add("mem-" + i);
+            assertEquals(3, made.size());
+            // Twelve guesses over the three challenges would fit their five attempts each; the user's limit is three.
+            List<java.util.concurrent.Future<ChallengeStore.Attempt>> guesses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = made.get(i % 3);
+                guesses.add(threads.submit(() -> TestService.await(memory.takeAttemptWithin(id, 5, limit))));
+            }
+            int taken = 0;
+            for (var g : guesses) taken += g.get().taken() != null ? 1 : 0;
+            assertEquals(3, taken);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
