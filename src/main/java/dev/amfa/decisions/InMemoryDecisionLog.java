@@ -27,6 +27,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
     private final Map<String, Deque<DecisionRecord>> byOrg;
     /** Events of the most recent evaluations that had any, bounded like the decisions. */
     private final Map<String, List<DecisionEvent>> eventsById;
+    /** The kept decisions by evaluation id: finding one (feedback, the console's detail view) is not a scan. */
+    private final Map<String, DecisionRecord> byId;
 
     /**
      * @param perOrg decisions kept per org; older ones are dropped
@@ -43,6 +45,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
         this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run).<String, Deque<DecisionRecord>>build().asMap();
         this.eventsById = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
                 .<String, List<DecisionEvent>>build().asMap();
+        this.byId = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
+                .<String, DecisionRecord>build().asMap();
     }
 
     @Override
@@ -50,7 +54,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
         Deque<DecisionRecord> log = byOrg.computeIfAbsent(record.org(), k -> new ArrayDeque<>());
         synchronized (log) {
             log.addFirst(record);
-            if (log.size() > perOrg) log.removeLast();
+            byId.put(record.id(), record);
+            if (log.size() > perOrg) byId.remove(log.removeLast().id());
         }
     }
 
@@ -93,10 +98,8 @@ public final class InMemoryDecisionLog implements DecisionLog {
 
     @Override
     public Future<LoggedDecision> find(String evaluationId) {
-        for (DecisionRecord r : kept(null)) {
-            if (r.id().equals(evaluationId)) return Future.succeededFuture(new LoggedDecision(r, events(evaluationId)));
-        }
-        return Future.succeededFuture();
+        DecisionRecord r = byId.get(evaluationId);
+        return Future.succeededFuture(r == null ? null : new LoggedDecision(r, events(evaluationId)));
     }
 
     /** The decisions of one org (or every org, for null) made in [from, to), for statistics. */
@@ -117,6 +120,7 @@ public final class InMemoryDecisionLog implements DecisionLog {
                 for (int i = 0; i < copy.size(); i++) {
                     if (!copy.get(i).userId().equals(userId)) continue;
                     copy.set(i, copy.get(i).anonymised(marker));
+                    byId.put(copy.get(i).id(), copy.get(i));
                     changed++;
                 }
                 log.clear();

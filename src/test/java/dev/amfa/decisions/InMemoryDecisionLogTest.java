@@ -64,4 +64,15 @@ class InMemoryDecisionLogTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new DecisionEvent("e1", "acme", "u", "nonsense", at, null));
     }
+
+    @Test
+    void findAnswersKeptDecisionsByIdNotEvictedOnesAndSeesAnonymisation() {
+        InMemoryDecisionLog log = new InMemoryDecisionLog(2, 10);
+        for (int i = 0; i < 3; i++) log.append(evaluation("acme", "f" + i));
+        org.junit.jupiter.api.Assertions.assertNull(log.find("f0").result(), "evicted with its org's oldest decisions");
+        assertEquals("u", log.find("f2").result().record().userId());
+        assertEquals(2L, log.anonymise("acme", "u").result());
+        org.junit.jupiter.api.Assertions.assertNotEquals("u", log.find("f2").result().record().userId());
+        org.junit.jupiter.api.Assertions.assertNull(log.find("nope").result());
+    }
 }
