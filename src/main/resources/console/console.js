@@ -166,7 +166,7 @@ async function mark(verdict) {
   try {
     const done = await api(`/v1/evaluations/${encodeURIComponent(id)}/feedback`,
       { method: 'POST', body: JSON.stringify({ verdict, source: 'analyst' }) });
-    $('feedback-status').textContent = `recorded: ${done.verdict}`;
+    // Said once the detail shows the new event (show() clears the status while it renders).
     await show(id);
     $('feedback-status').textContent = `recorded: ${done.verdict}`;
   } catch (e) {
