@@ -1,5 +1,6 @@
 package dev.amfa.store.memory;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.KnownLogin;
 import dev.amfa.store.UserHistory;
@@ -10,18 +11,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * User history in the heap: the zero-configuration store. Each user keeps a bounded number of devices,
- * places and failures (the most recent), so one busy account cannot grow without end.
+ * places and failures (the most recent), so one busy account cannot grow without end, and the users
+ * remembered are bounded too.
  */
 public final class InMemoryUserHistoryStore implements UserHistoryStore {
     static final int MAX_DEVICES = 50;
     static final int MAX_LOGINS = 100;
     static final int MAX_FAILURES = 100;
 
-    private final Map<String, UserRecord> users = new ConcurrentHashMap<>();
+    /** Users remembered; the least recently seen is forgotten first (the database store has no such bound). */
+    public static final int MAX_USERS = 500_000;
+
+    private final Map<String, UserRecord> users = Caffeine.newBuilder().maximumSize(MAX_USERS)
+            .executor(Runnable::run).<String, UserRecord>build().asMap();
 
     @Override
     public Future<UserHistory> load(String org, String userId) {
