@@ -109,7 +109,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
         Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
-                new UserAgents(), stores, decisions::append);
+                new UserAgents(), stores, decisions::append, security.metrics()::storeError);
         resources.addAll(List.of(cities, anonymous, externalRisk));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,

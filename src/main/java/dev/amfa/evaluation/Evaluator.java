@@ -40,6 +40,9 @@ import java.util.function.Supplier;
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
+    /** Store names in the store-error metric. */
+    public static final String USER_HISTORY = "user_history";
+    public static final String EVALUATIONS = "evaluations";
     /** How long the answer waits for the pending evaluation to be stored. */
     static final Duration PENDING_SAVE_BUDGET = Duration.ofMillis(250);
 
@@ -51,14 +54,16 @@ public final class Evaluator {
     private final UserAgents userAgents;
     private final Stores stores;
     private final Consumer<Evaluation> decisionLog;
+    private final Consumer<String> storeErrors;
 
     /**
      * @param orgSignals  the org's own signals (an external risk service), beside the built-in ones
      * @param decisionLog told of every evaluation; must not block
+     * @param storeErrors told the name of a store that failed an evaluation's read or write (for the metrics)
      */
     public Evaluator(Supplier<PolicySet> policies, SignalRunner signals, Function<EffectivePolicy, List<Signal>> orgSignals,
                      CityLocator cities, AnonymousIpLookup anonymousIps, UserAgents userAgents, Stores stores,
-                     Consumer<Evaluation> decisionLog) {
+                     Consumer<Evaluation> decisionLog, Consumer<String> storeErrors) {
         this.policies = policies;
         this.signals = signals;
         this.orgSignals = orgSignals;
@@ -67,6 +72,7 @@ public final class Evaluator {
         this.userAgents = userAgents;
         this.stores = stores;
         this.decisionLog = decisionLog;
+        this.storeErrors = storeErrors;
     }
 
     public Future<Evaluation> evaluate(EvaluationRequest request) {
@@ -83,7 +89,8 @@ public final class Evaluator {
         } catch (GeoLookupException e) {
             geoError = "GeoIP lookup failed: " + e.getMessage();
         }
-        Future<UserHistory> history = stores.users().load(request.org(), request.userId());
+        Future<UserHistory> history = stores.users().load(request.org(), request.userId())
+                .onFailure(e -> storeErrors.accept(USER_HISTORY));
         SignalInput input = new SignalInput(request.org(), request.userId(), request.ip(), request.timestamp(),
                 device, place, geoError, anonymousIp(request), history, policy.signals(), policy.allowNetworks());
         Place located = place;
@@ -104,6 +111,7 @@ public final class Evaluator {
             // login up. Its outcome will then be unknown (404), which the log line says.
             return saved.timeout(PENDING_SAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)
                     .recover(e -> {
+                        storeErrors.accept(EVALUATIONS);
                         LOG.warn("evaluation {} answered without its pending record ({}): its outcome cannot be recorded",
                                 id, e.toString());
                         return Future.succeededFuture();

@@ -2,6 +2,7 @@ package dev.amfa.http;
 
 import dev.amfa.Service;
 import dev.amfa.console.ConsoleRoutes;
+import dev.amfa.evaluation.Evaluator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -52,7 +53,7 @@ public final class Routes {
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
         router.post("/v1/evaluations/:id/outcome").handler(body)
-                .handler(new OutcomeHandler(service.outcomes(), () -> service.security().metrics().storeError("evaluations")));
+                .handler(new OutcomeHandler(service.outcomes(), () -> service.security().metrics().storeError(Evaluator.EVALUATIONS)));
 
         challenges(vertx, router, body, service);
 

@@ -114,6 +114,7 @@ class DatabaseOutageTest {
         assertTrue(eventually(Duration.ofSeconds(5), () -> storeErrors("decision_log_writes") >= 1),
                 "the evaluation's decision was lost with its batch, and counted");
         assertTrue(storeErrors("decisions") >= 1);
+        assertTrue(storeErrors("user_history") >= 1, "bob's history could not be read");
 
         JsonObject queued = outcome(pending);
         assertEquals(true, queued.getBoolean("queued"), queued.encode());
