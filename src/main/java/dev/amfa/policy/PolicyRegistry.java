@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +25,20 @@ import java.util.stream.Stream;
  */
 public final class PolicyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistry.class);
-    /** Versions kept per org for rollback. */
-    static final int HISTORY = 10;
-    static final String BASELINE = "baseline";
+    static final String BASELINE = PolicyLedger.BASELINE;
 
     private final Path rulesDir;
     private final Path policiesDir;
-    private final Clock clock;
     private final PolicyPublisher publisher;
     private volatile PolicySet current;
     private final Map<String, String> seenOnDisk = new HashMap<>();
-    private final Map<String, Deque<OrgPolicy>> history = new HashMap<>();
-    private final Map<String, PolicyStatus> status = new TreeMap<>();
-    private long changes;
-    private long failures;
+    private final PolicyLedger ledger;
 
     private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher) {
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
-        this.clock = clock;
         this.publisher = publisher;
+        this.ledger = new PolicyLedger(clock);
     }
 
     /** A single node's registry: API changes are kept in memory only. */
@@ -70,9 +62,8 @@ public final class PolicyRegistry {
             registry.seenOnDisk.put(disk.getKey(), disk.getValue().version());
         }
         registry.current = PolicySet.of(baseline, orgs);
-        registry.status.put(BASELINE, new PolicyStatus(baseline.version(), "disk", clock.instant(), 0, null, null));
-        orgs.forEach((org, p) -> registry.status.put(org,
-                new PolicyStatus(p.version(), "disk", clock.instant(), 0, null, null)));
+        registry.ledger.loaded(BASELINE, baseline.version());
+        orgs.forEach((org, p) -> registry.ledger.loaded(org, p.version()));
         LOG.info("policies loaded: baseline {} ({} rules) and {} orgs", baseline.version(),
                 baseline.rules().ruleCount(), orgs.size());
         return registry;
@@ -170,18 +161,15 @@ public final class PolicyRegistry {
      * @throws IllegalStateException when there is no earlier version
      */
     public synchronized OrgPolicy rollback(String org) throws PolicyRejectedException {
-        Deque<OrgPolicy> earlier = history.get(org);
-        if (earlier == null || earlier.isEmpty()) throw new IllegalStateException("org " + org + " has no earlier version");
+        OrgPolicy previous = ledger.previous(org);
+        if (previous == null) throw new IllegalStateException("org " + org + " has no earlier version");
         PolicySet before = current;
-        OrgPolicy previous = earlier.peek();
         PolicyBuilder.verify(previous, before.baseline());
         publisher.publish(previous.sources(), PolicyPublisher.ROLLBACK);
-        earlier.pop();
         Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
         orgs.put(org, previous);
         current = PolicySet.of(before.baseline(), orgs);
-        changes++;
-        status.put(org, status.get(org).activated(previous.version(), previous.origin(), clock.instant(), earlier.size()));
+        ledger.rolledBack(previous);
         LOG.info("policy {} rolled back to {}", org, previous.version());
         return previous;
     }
@@ -219,34 +207,26 @@ public final class PolicyRegistry {
     private void activate(PolicySet before, PolicySet after, ReloadReport report) {
         if (report.activatedNames().isEmpty() && report.removedNames().isEmpty()) return;
         current = after;
-        changes++;
+        ledger.changed();
         for (String name : report.activatedNames()) {
             if (name.equals(BASELINE)) {
-                status.put(BASELINE, status.get(BASELINE).activated(after.baseline().version(), "disk", clock.instant(), 0));
+                ledger.baselineActivated(after.baseline().version());
                 continue;
             }
             EffectivePolicy previous = before.orgs().get(name);
-            Deque<OrgPolicy> earlier = history.computeIfAbsent(name, k -> new ArrayDeque<>());
-            if (previous != null) {
-                earlier.push(previous.own());
-                while (earlier.size() > HISTORY) earlier.removeLast();
-            }
             OrgPolicy now = after.orgs().get(name).own();
-            PolicyStatus old = status.getOrDefault(name, new PolicyStatus(null, null, null, 0, null, null));
-            status.put(name, old.activated(now.version(), now.origin(), clock.instant(), earlier.size()));
+            ledger.activated(previous == null ? null : previous.own(), now);
             LOG.info("policy {} {} activated ({})", name, now.version(), now.origin());
         }
         for (String name : report.removedNames()) {
-            status.remove(name);
+            ledger.removed(name);
             LOG.info("policy {} removed: its folder is gone, the org runs the baseline", name);
         }
     }
 
     private void fail(String name, ReloadReport report, JsonObject failure) {
-        failures++;
         report.rejected(name, failure);
-        PolicyStatus old = status.getOrDefault(name, new PolicyStatus(null, null, null, 0, null, null));
-        status.put(name, old.failed(clock.instant(), failure));
+        ledger.rejected(name, failure);
         LOG.warn("policy {} rejected, the running version stays: {}", name, failure.encode());
     }
 
@@ -270,14 +250,6 @@ public final class PolicyRegistry {
     }
 
     public synchronized JsonObject status() {
-        JsonObject orgs = new JsonObject();
-        status.forEach((name, s) -> {
-            if (!name.equals(BASELINE)) orgs.put(name, s.toJson());
-        });
-        return new JsonObject()
-                .put("baseline", status.get(BASELINE).toJson())
-                .put("orgs", orgs)
-                .put("changes", changes)
-                .put("rejected", failures);
+        return ledger.toJson();
     }
 }
