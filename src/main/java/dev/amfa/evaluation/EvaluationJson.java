@@ -13,7 +13,6 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.EncodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 
@@ -57,45 +56,20 @@ public final class EvaluationJson {
     private EvaluationJson() {
     }
 
-    /** @param explain also list every rule firing with the facts it matched */
+    /**
+     * The response as an object (for `amfa eval` and the demo): the very bytes {@link #buffer} writes, read
+     * back, so there is one encoder and the two can never say different things.
+     *
+     * @param explain also list every rule firing with the facts it matched
+     */
     public static JsonObject of(Evaluation evaluation, boolean explain) {
-        Decision decision = evaluation.result().decision();
-        JsonObject assessments = new JsonObject();
-        for (Assessment a : evaluation.assessments()) assessments.put(a.getSignal(), a.toJson());
-        JsonObject json = new JsonObject()
-                .put("evaluation_id", evaluation.id())
-                .put("evaluated", decision.isEvaluated())
-                .put("mode", evaluation.mode().json());
-        if (evaluation.enforced()) {
-            json.put("action", decision.action().json()).put("mfa", mfa(decision));
-        } else {
-            json.put("action", "allow").put("mfa", new JsonObject().put("required", false).put("factors", new JsonArray()))
-                    .put("audit", new JsonObject()
-                            .put("reason", evaluation.unenforcedBecause())
-                            .put("action", decision.action().json())
-                            .put("mfa", mfa(decision)));
-        }
-        json
-                .put("confidence", decision.getConfidence().json())
-                .put("risk_score", riskScore(decision))
-                .put("assessments", assessments)
-                // A rule that fires once per signal is one reason, not three.
-                .put("reasons", new JsonArray(reasons(evaluation)))
-                .put("notes", new JsonArray(decision.getNotes()))
-                .put("policy", new JsonObject()
-                        .put("org", evaluation.request().org())
-                        .put("version", evaluation.result().policyVersion()));
-        if (explain) {
-            JsonArray fired = new JsonArray();
-            for (FiredRule rule : evaluation.result().fired()) fired.add(rule.toJson());
-            json.put("explanation", fired);
-        }
-        return json;
+        return new JsonObject(buffer(evaluation, explain));
     }
 
     /**
-     * The same content as {@link #of}, streamed straight into UTF-8 bytes: no intermediate JSON objects or
-     * String on the hot path.
+     * The response streamed straight into UTF-8 bytes: no intermediate JSON objects or String on the hot path.
+     *
+     * @param explain also list every rule firing with the facts it matched
      */
     public static Buffer buffer(Evaluation evaluation, boolean explain) {
         ExactBytes bytes = new ExactBytes();
@@ -283,14 +257,6 @@ public final class EvaluationJson {
             if (!reasons.contains(name)) reasons.add(name);
         }
         return reasons;
-    }
-
-    private static JsonObject mfa(Decision decision) {
-        JsonObject mfa = new JsonObject()
-                .put("required", decision.mfaRequired())
-                .put("factors", new JsonArray(decision.factors()));
-        if (!decision.enroll().isEmpty()) mfa.put("enroll", new JsonArray(decision.enroll()));
-        return mfa;
     }
 
     private static String[] names(Enum<?>[] values) {
