@@ -163,6 +163,11 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
 
     /** Reloads what changed once an editor's burst of saves is over; compiling runs on a worker thread. */
     private static DirectoryWatcher watch(Vertx vertx, ServiceConfig config, PolicyRegistry policies) throws IOException {
+        if (!java.nio.file.Files.exists(config.policiesDir())) {
+            // A watcher can only watch what exists: an empty policies/ now lets the first org added later count.
+            java.nio.file.Files.createDirectories(config.policiesDir());
+            LOG.info("created the empty policies directory {} to watch it", config.policiesDir());
+        }
         DirectoryWatcher watcher = new DirectoryWatcher(List.of(config.rulesDir(), config.policiesDir()),
                 RELOAD_QUIET_PERIOD, changed -> vertx.executeBlocking(policies::reloadFromDisk, false)
                 .onSuccess(report -> LOG.info("reload after {} changed files: {}", changed.size(), report.toJson().encode()))

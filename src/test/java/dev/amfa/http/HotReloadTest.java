@@ -117,4 +117,19 @@ class HotReloadTest {
         JsonObject after = within(Duration.ofSeconds(5), this::evaluate, e -> e.getDouble("risk_score") == 0.9);
         assertEquals(0.9, after.getDouble("risk_score"));
     }
+
+    @Test
+    void aPoliciesDirectoryMissingAtStartIsCreatedAndWatched(@TempDir Path other) throws Exception {
+        Path policies = other.resolve("policies-later");
+        try (TestService late = TestService.start(TestService.config()
+                .withPolicies(TestService.copyRules(other), policies, true))) {
+            assertTrue(Files.isDirectory(policies), "created empty at start");
+            Files.createDirectories(policies.resolve("acme"));
+            Files.writeString(policies.resolve("acme/geo.drl"), DENY_GB);
+            JsonObject after = within(Duration.ofSeconds(5),
+                    () -> late.post("/v1/evaluate", login("alice", BOXFORD_GB, T0)).bodyAsJsonObject(),
+                    e -> e.getString("action").equals("deny"));
+            assertEquals("deny", after.getString("action"), "the first org added later is picked up");
+        }
+    }
 }
