@@ -53,7 +53,7 @@ public final class PolicySync implements AutoCloseable {
     public static PolicyPublisher publisher(PolicyStore store) {
         return (sources, change) -> {
             try {
-                store.publish(sources, change).toCompletionStage().toCompletableFuture()
+                return store.publish(sources, change).toCompletionStage().toCompletableFuture()
                         .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 throw new PolicyPublisher.PolicyNotSharedException("the policy store did not keep the "
@@ -113,7 +113,7 @@ public final class PolicySync implements AutoCloseable {
             last = Math.max(last, version.seq());
         }
         for (SharedPolicy version : newest.values()) {
-            if (registry.adopt(version.sources())) {
+            if (registry.adopt(version.sources(), version.seq())) {
                 LOG.info("policy {} {} adopted from the cluster ({} on {})", version.sources().org(),
                         version.sources().version(), version.change(), version.node());
             }

@@ -9,13 +9,14 @@ public interface PolicyPublisher {
     String UPLOAD = "upload";
     String ROLLBACK = "rollback";
     /** A single node keeps nothing. */
-    PolicyPublisher NONE = (sources, change) -> { };
+    PolicyPublisher NONE = (sources, change) -> 0;
 
     /**
      * @param change {@link #UPLOAD} or {@link #ROLLBACK}
+     * @return the change's place in the order of every change the cluster made (0 when nothing is shared)
      * @throws PolicyNotSharedException when the change could not be kept: it is then not activated either
      */
-    void publish(PolicySources sources, String change);
+    long publish(PolicySources sources, String change);
 
     final class PolicyNotSharedException extends RuntimeException {
         public PolicyNotSharedException(String message, Throwable cause) {

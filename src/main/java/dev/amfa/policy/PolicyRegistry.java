@@ -33,6 +33,8 @@ public final class PolicyRegistry {
     private volatile PolicySet current;
     private final Map<String, String> seenOnDisk = new HashMap<>();
     private final PolicyLedger ledger;
+    /** Per org, the cluster's sequence number of the version this node runs (API changes only). */
+    private final Map<String, Long> clusterSeq = new HashMap<>();
 
     private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher) {
         this.rulesDir = rulesDir;
@@ -150,8 +152,9 @@ public final class PolicyRegistry {
             throw e;
         }
         if (!activate) return candidate;
-        publisher.publish(sources, PolicyPublisher.UPLOAD);
+        long seq = publisher.publish(sources, PolicyPublisher.UPLOAD);
         activateOne(before, candidate);
+        clusterSeq.put(candidate.org(), seq);
         return candidate;
     }
 
@@ -165,7 +168,7 @@ public final class PolicyRegistry {
         if (previous == null) throw new IllegalStateException("org " + org + " has no earlier version");
         PolicySet before = current;
         PolicyBuilder.verify(previous, before.baseline());
-        publisher.publish(previous.sources(), PolicyPublisher.ROLLBACK);
+        clusterSeq.put(org, publisher.publish(previous.sources(), PolicyPublisher.ROLLBACK));
         Map<String, OrgPolicy> orgs = new TreeMap<>(before.ownPolicies());
         orgs.put(org, previous);
         current = PolicySet.of(before.baseline(), orgs);
@@ -176,15 +179,22 @@ public final class PolicyRegistry {
 
     /**
      * Activates a version another node accepted (or this node before a restart), without publishing it again.
-     * A version this node already runs is left alone; one that this node rejects (its baseline differs, say)
-     * leaves the running version in force and is reported in {@link #status()}.
+     * A version no newer in the cluster's order than the one this node runs for the org is left alone: this
+     * node's own changes come back through the same channel, possibly after a later change of its own. One that
+     * this node rejects (its baseline differs, say) leaves the running version in force and is reported in
+     * {@link #status()}.
      *
+     * @param seq the version's place in the cluster's order of changes
      * @return whether the version was activated
      */
-    public synchronized boolean adopt(PolicySources sources) {
+    public synchronized boolean adopt(PolicySources sources, long seq) {
+        if (seq <= clusterSeq.getOrDefault(sources.org(), 0L)) return false;
         PolicySet before = current;
         EffectivePolicy running = before.orgs().get(sources.org());
-        if (running != null && running.own() != null && sources.version().equals(running.own().version())) return false;
+        if (running != null && running.own() != null && sources.version().equals(running.own().version())) {
+            clusterSeq.put(sources.org(), seq);
+            return false;
+        }
         OrgPolicy candidate;
         try {
             candidate = PolicyBuilder.build(sources, before.baseline(), "api");
@@ -193,6 +203,7 @@ public final class PolicyRegistry {
             return false;
         }
         activateOne(before, candidate);
+        clusterSeq.put(sources.org(), seq);
         return true;
     }
 

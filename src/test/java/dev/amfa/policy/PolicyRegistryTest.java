@@ -107,4 +107,25 @@ class PolicyRegistryTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> registry.rollback("alpha"));
         assertFalse(v1.equals(v2));
     }
+
+    @Test
+    void aChangeComingBackFromTheClusterNeverUndoesALaterOne() throws Exception {
+        java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+        PolicyRegistry node = PolicyRegistry.load(rules, policies, Clock.systemUTC(), (sources, change) -> seq.incrementAndGet());
+        PolicySources first = new PolicySources("gamma", Map.of("note.drl", NOTE.formatted("gamma")));
+        PolicySources second = new PolicySources("gamma", Map.of("note.drl",
+                NOTE.formatted("gamma").replace("LoginContext()", "LoginContext(flow != null)")));
+        node.upload(first, true);
+        node.upload(second, true);
+        // This node's first upload is announced back after its second: it is not this node's news.
+        assertFalse(node.adopt(first, 1));
+        assertEquals(second.version(), node.current().orgs().get("gamma").own().version());
+        assertEquals(1, node.status().getJsonObject("orgs").getJsonObject("gamma").getInteger("previous_versions"));
+        // Another node's later change is.
+        PolicySources third = new PolicySources("gamma", Map.of("note.drl", NOTE.formatted("gamma").replace("LoginContext()",
+                "LoginContext(application != \"x\")")));
+        org.junit.jupiter.api.Assertions.assertTrue(node.adopt(third, 3));
+        assertEquals(third.version(), node.current().orgs().get("gamma").own().version());
+        assertEquals(second.version(), node.rollback("gamma").version());
+    }
 }
