@@ -1,6 +1,7 @@
 package dev.amfa.decisions;
 
 import dev.amfa.evaluation.InvalidInputException;
+import dev.amfa.evaluation.JsonFields;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public record DecisionQuery(String org, String userId, String action, String sig
     /** Reads the query parameters; a bad one is a 400 naming it. */
     public static DecisionQuery parse(Function<String, String> param) {
         String action = param.apply("action");
-        if (action != null && !ACTIONS.contains(action)) throw new InvalidInputException("action", "must be one of " + ACTIONS);
+        if (action != null) JsonFields.oneOf("action", action, ACTIONS);
         Instant from = time(param, "from");
         Instant to = time(param, "to");
         if (from != null && to != null && !from.isBefore(to)) throw new InvalidInputException("to", "must be after from");

@@ -1,6 +1,5 @@
 package dev.amfa.evaluation;
 
-import dev.amfa.engine.OrgName;
 import dev.amfa.externalrisk.ExternalRiskSignal;
 import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Confidence;
@@ -46,8 +45,7 @@ public final class EvaluationRequestParser {
 
     public EvaluationRequest parse(JsonObject body) {
         JsonFields top = new JsonFields(body, "");
-        String org = top.requiredString("org", 64);
-        if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
+        String org = top.requiredOrg();
 
         JsonFields user = top.requiredObject("user");
         String userId = user.requiredString("id", ID_LENGTH);
@@ -71,8 +69,7 @@ public final class EvaluationRequestParser {
 
         Instant timestamp = top.optionalTimestamp("timestamp");
         String flow = top.optionalString("flow", 64);
-        if (flow == null) flow = DEFAULT_FLOW;
-        if (!FLOWS.contains(flow)) throw new InvalidInputException("flow", "must be one of " + FLOWS);
+        flow = JsonFields.oneOf("flow", flow == null ? DEFAULT_FLOW : flow, FLOWS);
         String application = top.optionalString("application", ID_LENGTH);
 
         JsonFields mfaSession = top.optionalObject("mfa_session");

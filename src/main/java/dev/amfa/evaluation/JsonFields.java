@@ -1,5 +1,6 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.engine.OrgName;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * path of the field. {@code prefix} is the path of this object ("" at the top, "user." inside user).
  */
 public final class JsonFields {
+    /** Longer than any valid org name, so the name's own rule says what is wrong. */
+    static final int ORG_LENGTH = 64;
     private final JsonObject json;
     private final String prefix;
 
@@ -25,6 +28,23 @@ public final class JsonFields {
 
     public String path(String name) {
         return prefix + name;
+    }
+
+    /** The "org" field: required, and a valid org name (users, policies and logs are scoped by it). */
+    public String requiredOrg() {
+        return org(path("org"), requiredString("org", ORG_LENGTH));
+    }
+
+    /** A value that must be one of a fixed set (a result, a mode, a bucket...), or a 400 naming {@code field}. */
+    public static String oneOf(String field, String value, List<String> allowed) {
+        if (!allowed.contains(value)) throw new InvalidInputException(field, "must be one of " + allowed);
+        return value;
+    }
+
+    /** An org name a caller gave (in a body or a query string), or a 400 naming {@code field}. */
+    public static String org(String field, String org) {
+        if (!OrgName.isValid(org)) throw new InvalidInputException(field, "must be " + OrgName.rule());
+        return org;
     }
 
     public String requiredString(String name, int maxLength) {

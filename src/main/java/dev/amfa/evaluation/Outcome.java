@@ -11,11 +11,9 @@ public record Outcome(boolean success, String mfa) {
 
     public static Outcome parse(JsonObject body) {
         JsonFields fields = new JsonFields(body, "");
-        String result = fields.requiredString("result", 32);
-        if (!RESULTS.contains(result)) throw new InvalidInputException("result", "must be one of " + RESULTS);
+        String result = JsonFields.oneOf("result", fields.requiredString("result", 32), RESULTS);
         String mfa = fields.optionalString("mfa", 32);
-        if (mfa == null) mfa = "not_required";
-        if (!MFA.contains(mfa)) throw new InvalidInputException("mfa", "must be one of " + MFA);
+        mfa = JsonFields.oneOf("mfa", mfa == null ? "not_required" : mfa, MFA);
         boolean success = result.equals("success");
         if (success && mfa.equals("failed")) {
             throw new InvalidInputException("mfa", "a login whose MFA failed cannot be a success");

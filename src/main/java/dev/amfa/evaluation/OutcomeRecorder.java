@@ -2,7 +2,6 @@ package dev.amfa.evaluation;
 
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownLogin;
-import dev.amfa.store.OutcomeClaim;
 import dev.amfa.store.Stores;
 import dev.amfa.store.VelocityStore;
 import io.vertx.core.Future;

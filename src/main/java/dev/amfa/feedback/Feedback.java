@@ -1,6 +1,5 @@
 package dev.amfa.feedback;
 
-import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import io.vertx.core.json.JsonObject;
 
@@ -22,11 +21,9 @@ public record Feedback(String verdict, String source, String note) {
 
     public static Feedback parse(JsonObject body) {
         JsonFields fields = new JsonFields(body, "");
-        String verdict = fields.requiredString("verdict", 32);
-        if (!VERDICTS.contains(verdict)) throw new InvalidInputException("verdict", "must be one of " + VERDICTS);
+        String verdict = JsonFields.oneOf("verdict", fields.requiredString("verdict", 32), VERDICTS);
         String source = fields.optionalString("source", 32);
-        if (source == null) source = "analyst";
-        if (!SOURCES.contains(source)) throw new InvalidInputException("source", "must be one of " + SOURCES);
+        source = JsonFields.oneOf("source", source == null ? "analyst" : source, SOURCES);
         return new Feedback(verdict, source, fields.optionalString("note", NOTE_LENGTH));
     }
 

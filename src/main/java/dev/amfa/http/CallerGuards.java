@@ -1,13 +1,12 @@
 package dev.amfa.http;
 
 import dev.amfa.ServiceConfig;
+import dev.amfa.ip.IpAddress;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,9 +70,8 @@ final class CallerGuards {
         private static boolean isLoopback(SocketAddress remote) {
             if (remote == null || remote.hostAddress() == null) return false;
             try {
-                // A literal address: no name lookup happens.
-                return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
-            } catch (UnknownHostException e) {
+                return IpAddress.parse(remote.hostAddress()).isLoopbackAddress();
+            } catch (IllegalArgumentException e) {
                 return false;
             }
         }

@@ -1,7 +1,6 @@
 package dev.amfa.http;
 
-import dev.amfa.engine.OrgName;
-import dev.amfa.evaluation.EvaluationRequestParser;
+import dev.amfa.evaluation.JsonFields;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.privacy.UserErasure;
 import io.vertx.core.Handler;
@@ -23,14 +22,12 @@ final class ErasureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String userId = ctx.pathParam("id");
         String org = ctx.queryParams().get("org");
+        String userId;
         try {
             if (org == null || org.isBlank()) throw new InvalidInputException("org", "is required (?org=...): users are scoped by org");
-            if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
-            if (userId.isBlank() || userId.length() > EvaluationRequestParser.ID_LENGTH) {
-                throw new InvalidInputException("id", "must be 1 to " + EvaluationRequestParser.ID_LENGTH + " characters");
-            }
+            JsonFields.org("org", org);
+            userId = UserPath.userId(ctx);
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;

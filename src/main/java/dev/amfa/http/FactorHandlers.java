@@ -2,9 +2,6 @@ package dev.amfa.http;
 
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.Enrolment;
-import dev.amfa.engine.OrgName;
-import dev.amfa.evaluation.EvaluationRequestParser;
-import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +22,7 @@ final class FactorHandlers {
     void enrolTotp(RoutingContext ctx) {
         ChallengeHandlers.answer(ctx, body -> {
             String org = org(body);
-            String user = user(ctx);
+            String user = UserPath.userId(ctx);
             return enrolment.enrolTotp(org, user).map(e -> {
                 ctx.response().setStatusCode(201);
                 return new JsonObject().put("org", org).put("user_id", user).put("factor", "otp").put("confirmed", false)
@@ -39,10 +36,10 @@ final class FactorHandlers {
         ChallengeHandlers.answer(ctx, body -> {
             String org = org(body);
             String code = ChallengeHandlers.code(body);
-            return enrolment.confirmTotp(org, user(ctx), code).map(confirmed -> {
+            return enrolment.confirmTotp(org, UserPath.userId(ctx), code).map(confirmed -> {
                 // Unknown user and wrong code answer alike: the caller learns nothing about enrolments.
                 if (!confirmed) throw new ChallengeRefused(422, "invalid_code", "code", "the code is not valid for this enrolment");
-                return new JsonObject().put("org", org).put("user_id", user(ctx)).put("factor", "otp").put("confirmed", true);
+                return new JsonObject().put("org", org).put("user_id", UserPath.userId(ctx)).put("factor", "otp").put("confirmed", true);
             });
         });
     }
@@ -50,25 +47,16 @@ final class FactorHandlers {
     void regenerateRecoveryCodes(RoutingContext ctx) {
         ChallengeHandlers.answer(ctx, body -> {
             String org = org(body);
-            return enrolment.regenerateRecoveryCodes(org, user(ctx)).map(codes -> {
+            return enrolment.regenerateRecoveryCodes(org, UserPath.userId(ctx)).map(codes -> {
                 ctx.response().setStatusCode(201);
-                return new JsonObject().put("org", org).put("user_id", user(ctx)).put("factor", "recovery-code")
+                return new JsonObject().put("org", org).put("user_id", UserPath.userId(ctx)).put("factor", "recovery-code")
                         .put("recovery_codes", new JsonArray(codes));
             });
         });
     }
 
     private static String org(JsonObject body) {
-        String org = new JsonFields(body, "").requiredString("org", 64);
-        if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
-        return org;
+        return new JsonFields(body, "").requiredOrg();
     }
 
-    private static String user(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        if (id.isBlank() || id.length() > EvaluationRequestParser.ID_LENGTH) {
-            throw new InvalidInputException("id", "must be 1 to " + EvaluationRequestParser.ID_LENGTH + " characters");
-        }
-        return id;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.amfa.http;
 
-import dev.amfa.engine.OrgName;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.feedback.Feedback;
@@ -48,16 +47,12 @@ final class FeedbackHandlers {
         String userId = ctx.pathParam("id");
         DecisionHandlers.answer(ctx, failed, () -> {
             JsonFields body = new JsonFields(JsonBodies.object(ctx), "");
-            String org = body.requiredString("org", 64);
-            if (!OrgName.isValid(org)) throw new InvalidInputException("org", "must be " + OrgName.rule());
+            String org = body.requiredOrg();
             List<String> names = body.stringList("signals", HistoryPart.values().length, 16);
             if (names.isEmpty()) throw new InvalidInputException("signals", "name at least one of " + HistoryPart.NAMES);
             Set<HistoryPart> what = EnumSet.noneOf(HistoryPart.class);
             for (int i = 0; i < names.size(); i++) {
-                if (!HistoryPart.NAMES.contains(names.get(i))) {
-                    throw new InvalidInputException("signals[" + i + "]", "must be one of " + HistoryPart.NAMES);
-                }
-                what.add(HistoryPart.fromJson(names.get(i)));
+                what.add(HistoryPart.fromJson(JsonFields.oneOf("signals[" + i + "]", names.get(i), HistoryPart.NAMES)));
             }
             return recorder.clear(org, userId, what).map(x -> new JsonObject().put("org", org).put("user", userId)
                     .put("cleared", new JsonArray(what.stream().map(HistoryPart::json).toList())));

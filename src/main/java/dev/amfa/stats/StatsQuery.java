@@ -2,6 +2,7 @@ package dev.amfa.stats;
 
 import dev.amfa.decisions.DecisionQuery;
 import dev.amfa.evaluation.InvalidInputException;
+import dev.amfa.evaluation.JsonFields;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,7 @@ public record StatsQuery(String org, Instant from, Instant to, String bucket) {
 
     public static StatsQuery parse(Function<String, String> param, Clock clock) {
         String bucket = param.apply("bucket");
-        if (bucket == null) bucket = "hour";
-        if (!BUCKETS.contains(bucket)) throw new InvalidInputException("bucket", "must be one of " + BUCKETS);
+        bucket = JsonFields.oneOf("bucket", bucket == null ? "hour" : bucket, BUCKETS);
         Instant to = DecisionQuery.time(param, "to");
         Instant from = DecisionQuery.time(param, "from");
         if (to == null) to = clock.instant();

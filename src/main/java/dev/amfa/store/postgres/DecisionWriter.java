@@ -150,9 +150,8 @@ public final class DecisionWriter {
             if (result.failed()) {
                 LOG.warn("writing {} decisions and events failed, retried in {} ms: {}", batch.size(),
                         retryAt - System.currentTimeMillis(), result.cause().toString());
-            } else if (!queue.isEmpty() && queue.size() >= batchSize) {
-                writeNext();
-            } else if (!queue.isEmpty() && hasWaiters()) {
+            } else if (!queue.isEmpty() && (queue.size() >= batchSize || hasWaiters())) {
+                // A full batch waits for no timer, nor does a reader.
                 writeNext();
             }
         });
