@@ -115,6 +115,21 @@ public final class TestService implements AutoCloseable {
         return rules;
     }
 
+    /** Polls every 20 ms until the condition holds; false when it did not within the limit. */
+    public static boolean eventually(Duration limit, java.util.function.BooleanSupplier condition) {
+        java.time.Instant deadline = java.time.Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (java.time.Instant.now().isAfter(deadline)) return false;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static <T> T await(io.vertx.core.Future<T> future) {
         try {
             return future.await(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.amfa.challenges;
 
+import dev.amfa.MovableClock;
 import dev.amfa.TestService;
 import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.OutcomeRecorder;
@@ -17,11 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,33 +107,5 @@ class ChallengeServiceTest {
 
     private static Throwable failure(Future<?> future) {
         return TestService.await(future.map(ok -> (Throwable) null).recover(Future::succeededFuture));
-    }
-
-    /** A clock the test moves forward; nothing waits in real time. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

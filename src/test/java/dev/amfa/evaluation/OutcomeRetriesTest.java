@@ -1,12 +1,11 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.MovableClock;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,26 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OutcomeRetriesTest {
     private static final Outcome SUCCESS = new Outcome(true, "passed");
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-
-    /** A clock the test moves. */
-    private static final class Hands extends Clock {
-        Instant now = T0;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static List<String> retried(OutcomeRetries retries, Set<String> failing) {
         List<String> taken = new ArrayList<>();
@@ -49,7 +28,7 @@ class OutcomeRetriesTest {
 
     @Test
     void aFullBufferDropsTheOldestAndCountsIt() {
-        OutcomeRetries retries = new OutcomeRetries(3, Duration.ofHours(1), new Hands());
+        OutcomeRetries retries = new OutcomeRetries(3, Duration.ofHours(1), new MovableClock(T0));
         for (String id : List.of("e1", "e2", "e3", "e4", "e5")) retries.offer(id, SUCCESS, null);
         assertEquals(3, retries.queued());
         assertEquals(2, retries.dropped());
@@ -59,7 +38,7 @@ class OutcomeRetriesTest {
 
     @Test
     void aPassStopsAtTheFirstFailureAndKeepsTheOrder() {
-        OutcomeRetries retries = new OutcomeRetries(10, Duration.ofHours(1), new Hands());
+        OutcomeRetries retries = new OutcomeRetries(10, Duration.ofHours(1), new MovableClock(T0));
         for (String id : List.of("e1", "e2", "e3")) retries.offer(id, SUCCESS, null);
         assertEquals(List.of("e1"), retried(retries, Set.of("e2")));
         assertEquals(2, retries.queued());
@@ -70,12 +49,12 @@ class OutcomeRetriesTest {
 
     @Test
     void anOutcomeOlderThanItsEvaluationsRetentionIsDroppedAndCounted() {
-        Hands clock = new Hands();
+        MovableClock clock = new MovableClock(T0);
         OutcomeRetries retries = new OutcomeRetries(10, Duration.ofMinutes(60), clock);
         retries.offer("old", SUCCESS, null);
-        clock.now = T0.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
         retries.offer("young", SUCCESS, null);
-        clock.now = T0.plus(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(31));
         assertEquals(List.of("young"), retried(retries, Set.of()));
         assertEquals(1, retries.dropped());
     }

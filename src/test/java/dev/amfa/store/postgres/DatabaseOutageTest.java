@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
+import static dev.amfa.TestService.eventually;
 import static dev.amfa.http.Logins.BOXFORD_GB;
 import static dev.amfa.http.Logins.T0;
 import static dev.amfa.http.Logins.login;
@@ -49,14 +49,6 @@ class DatabaseOutageTest {
         TestService.await(vertx.close());
     }
 
-    private static boolean eventually(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) return false;
-            Thread.sleep(100);
-        }
-        return true;
-    }
 
     private JsonObject component(String name) {
         return service.get("/health").bodyAsJsonObject().getJsonObject("components").getJsonObject(name);

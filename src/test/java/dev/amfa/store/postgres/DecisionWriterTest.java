@@ -82,8 +82,7 @@ class DecisionWriterTest {
                 assertEquals(0, writer.dropped(), "nothing was dropped: the queue had room");
 
                 proxy.restore();
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-                while (stored("outage-") < 3 && Instant.now().isBefore(deadline)) Thread.sleep(100);
+                TestService.eventually(Duration.ofSeconds(15), () -> stored("outage-") == 3);
                 assertEquals(3, stored("outage-"), "the batch was written once the database was back");
                 assertEquals(0, writer.dropped());
             } finally {

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
+import static dev.amfa.TestService.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,15 +61,6 @@ class PolicySyncTest {
         return put.bodyAsJsonObject().getString("version");
     }
 
-    /** @return how long it took, or null when it did not happen within the limit */
-    private static Duration within(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant start = Instant.now();
-        while (!condition.getAsBoolean()) {
-            if (Duration.between(start, Instant.now()).compareTo(limit) > 0) return null;
-            Thread.sleep(20);
-        }
-        return Duration.between(start, Instant.now());
-    }
 
     private static String url(int port) {
         return PgSchema.URL.replace("127.0.0.1:5432", "127.0.0.1:" + port) + "?search_path=" + schema.name;
@@ -81,21 +71,21 @@ class PolicySyncTest {
         try (TestService a = TestService.start(TestService.config().withStore("postgres", schema.url()));
              TestService b = TestService.start(TestService.config().withStore("postgres", schema.url()))) {
             String first = upload(a, "sync", denyAll("first"));
-            Duration reached = within(Duration.ofSeconds(1), () -> first.equals(versionOn(b, "sync")));
-            assertTrue(reached != null, "node B did not run the upload within a second");
+            assertTrue(eventually(Duration.ofSeconds(1), () -> first.equals(versionOn(b, "sync"))),
+                    "node B did not run the upload within a second");
             JsonObject onB = b.post("/v1/evaluate", new JsonObject().put("org", "sync").put("ip", "81.2.69.160")
                     .put("user", new JsonObject().put("id", "u1"))).bodyAsJsonObject();
             assertEquals("deny", onB.getString("action"));
             assertTrue(onB.getJsonArray("reasons").contains("deny everything first"), onB.encode());
 
             String second = upload(b, "sync", denyAll("second"));
-            assertTrue(within(Duration.ofSeconds(1), () -> second.equals(versionOn(a, "sync"))) != null,
+            assertTrue(eventually(Duration.ofSeconds(1), () -> second.equals(versionOn(a, "sync"))),
                     "node A did not run node B's upload within a second");
 
             var rollback = a.admin(HttpMethod.POST, "/v1/admin/policies/sync/rollback", null);
             assertEquals(200, rollback.statusCode(), rollback.bodyAsString());
             assertEquals(first, rollback.bodyAsJsonObject().getString("version"));
-            assertTrue(within(Duration.ofSeconds(1), () -> first.equals(versionOn(b, "sync"))) != null,
+            assertTrue(eventually(Duration.ofSeconds(1), () -> first.equals(versionOn(b, "sync"))),
                     "node B did not follow node A's rollback");
 
             // A node started now runs what the cluster runs, not only what its policies/ folder holds.
@@ -111,7 +101,7 @@ class PolicySyncTest {
              TestService a = TestService.start(TestService.config().withStore("postgres", schema.url()));
              TestService b = TestService.start(TestService.config().withStore("postgres", url(proxy.port())))) {
             upload(a, "cutoff", denyAll("before"));
-            assertTrue(within(Duration.ofSeconds(5), () -> versionOn(b, "cutoff") != null) != null);
+            assertTrue(eventually(Duration.ofSeconds(5), () -> versionOn(b, "cutoff") != null));
 
             proxy.cut();
             String missed = upload(a, "cutoff", denyAll("while cut off"));
@@ -122,9 +112,9 @@ class PolicySyncTest {
                     health.encode());
 
             proxy.restore();
-            assertTrue(within(Duration.ofSeconds(10), () -> missed.equals(versionOn(b, "cutoff"))) != null,
+            assertTrue(eventually(Duration.ofSeconds(10), () -> missed.equals(versionOn(b, "cutoff"))),
                     "node B did not catch up after reconnecting");
-            assertTrue(within(Duration.ofSeconds(5), () -> b.get("/health").statusCode() == 200) != null);
+            assertTrue(eventually(Duration.ofSeconds(5), () -> b.get("/health").statusCode() == 200));
         }
     }
 
