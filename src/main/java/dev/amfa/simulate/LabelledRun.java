@@ -149,7 +149,13 @@ public final class LabelledRun {
 
     private static <T> T onContext(Context context, Supplier<Future<T>> step) throws Exception {
         Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> step.get().onComplete(promise));
+        context.runOnContext(v -> {
+            try {
+                step.get().onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e); // a request the parser refuses: fail now, not after the timeout
+            }
+        });
         return promise.future().toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -4,7 +4,9 @@ import dev.amfa.Main;
 import dev.amfa.TestService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import dev.amfa.evaluation.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
@@ -14,9 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `amfa simulate` against a running service, and the population it sends. */
@@ -120,6 +125,15 @@ class SimulateCommandTest {
         assertEquals(1, f.legitimateDenied());
         assertEquals(Set.of(Scenario.STOLEN_COOKIE), f.attacksAllowed());
         assertFalse(f.met());
+    }
+
+    @Test
+    void aLoginTheServiceRefusesStopsTheRunWithTheReason(@TempDir Path noPolicies) {
+        Population.Login broken = new Population.Login(Population.request("acme", "user0", "not-an-ip", "d", "agent", END),
+                true, Scenario.HOME);
+        ExecutionException stopped = assertThrows(ExecutionException.class, () -> LabelledRun.run(Path.of("rules"), noPolicies,
+                LabelledPlacesTest.GEOLITE, LabelledPlaces.GEOLITE, org -> List.of(broken)));
+        assertInstanceOf(InvalidInputException.class, stopped.getCause(), stopped.toString());
     }
 
     @Test
