@@ -118,11 +118,13 @@ public final class LabelledPopulation {
     private static void attacks(String org, int users, Instant start, long span, Random random, LabelledPlaces places,
                                 List<Person> people, List<Population.Login> logins) {
         int targeted = Math.max(1, users / 6 * TARGETED_PER_SIX_USERS);
-        for (int i = 0; i < targeted; i++) {
-            Person victim = people.get(random.nextInt(people.size()));
+        // Victims with some history to be caught by (a short run can leave a traveller with only flights).
+        List<Person> victims = people.stream().filter(p -> p.logins().size() >= 2).toList();
+        for (int i = 0; i < targeted && !victims.isEmpty(); i++) {
+            Person victim = victims.get(random.nextInt(victims.size()));
             LabelledPlaces.City abroad = elsewhere(random, places, victim.home());
             // After the victim's second login, so there is history to be caught by.
-            Instant victimWasHere = victim.logins().get(Math.min(victim.logins().size() - 1, 1 + random.nextInt(victim.logins().size())));
+            Instant victimWasHere = victim.logins().get(1 + random.nextInt(victim.logins().size() - 1));
             Instant later = victimWasHere.plus(Duration.ofHours(1));
             String other = victim.laptopAgent().equals(LAPTOP_FIREFOX) ? LAPTOP_CHROME : LAPTOP_FIREFOX;
             String attackerDevice = "attacker-" + i;
