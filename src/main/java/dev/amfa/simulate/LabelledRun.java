@@ -43,6 +43,8 @@ public final class LabelledRun {
     /** The rule set name of rules/, whose firing the codes leave out (every login fires some). */
     static final String BASELINE_RULES = "baseline";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    /** Starting compiles the baseline and every policy: seconds on a quiet machine, far more on a busy one. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private LabelledRun() {
     }
@@ -96,7 +98,8 @@ public final class LabelledRun {
             }
             Vertx vertx = MetricsVertx.create(new VertxOptions().setEventLoopPoolSize(1));
             try {
-                Service service = await(() -> Service.start(vertx, config));
+                Service service = Service.start(vertx, config).toCompletionStage().toCompletableFuture()
+                        .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 try {
                     Context context = vertx.getOrCreateContext();
                     Map<String, Map<Scenario, Tally>> result = new java.util.LinkedHashMap<>();
@@ -157,10 +160,6 @@ public final class LabelledRun {
             }
         });
         return promise.future().toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static <T> T await(Supplier<Future<T>> step) throws Exception {
-        return step.get().toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
