@@ -3,6 +3,7 @@ package dev.amfa.store;
 import io.vertx.core.Future;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Challenges in progress and recently finished. Every change is conditional, so two nodes never both win. */
 public interface ChallengeStore {
@@ -42,6 +43,19 @@ public interface ChallengeStore {
      * guesses spread over several challenges cannot exceed the user's limit either.
      */
     Future<Attempt> takeAttemptWithin(String id, int maxAttempts, UserLimit failures);
+
+    /**
+     * Records one emailed code against every limit's scope, unless a scope already had {@code max} since
+     * {@code since}. Atomic per scope across nodes (scopes are locked in one order), so concurrent sends to one
+     * address, user or calling service cannot exceed its limit.
+     *
+     * @return null when the send was recorded; else the first limit reached, and nothing is recorded
+     */
+    Future<SendLimit> recordSend(List<SendLimit> limits, Instant since, Instant at);
+
+    /** At most {@code max} emailed codes to {@code scope} (an address, a user, a calling service) within the window. */
+    record SendLimit(String scope, int max) {
+    }
 
     /** A per-user limit: at most {@code max} since {@code since}. */
     record UserLimit(int max, Instant since) {
