@@ -50,7 +50,7 @@ public final class DecisionJson {
                 .put("place", r.input().place() == null ? null : r.input().place().toJson())
                 .put("device_key", r.input().device().key()).put("flow", r.input().request().flow())
                 .put("application", r.input().request().application())
-                .put("recent_failures", r.input().recentFailures())
+                .put("recent_failures", r.input().recentFailures()).put("service", r.service())
                 .put("events", joined);
     }
 

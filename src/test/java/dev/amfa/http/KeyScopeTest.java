@@ -148,6 +148,8 @@ class KeyScopeTest {
         String evaluationId = challenged(OIDC, "erin", new JsonArray().add("email"));
         assertTrue(TestService.eventually(Duration.ofSeconds(10), () ->
                 service.admin(HttpMethod.GET, "/v1/decisions/" + evaluationId, null).statusCode() == 200), "logged");
+        assertEquals("oidc", service.admin(HttpMethod.GET, "/v1/decisions/" + evaluationId, null).bodyAsJsonObject()
+                .getString("service"), "the log says which service asked");
         JsonObject fraudulent = new JsonObject().put("verdict", "fraudulent").put("source", "user");
         var foreign = post(PORTAL, "/v1/evaluations/" + evaluationId + "/feedback", fraudulent);
         assertEquals(404, foreign.statusCode(), foreign.bodyAsString());
