@@ -15,16 +15,11 @@ import dev.amfa.tokens.TokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -244,31 +239,14 @@ public final class ChallengeService {
     /** Counts one emailed code against its address's, user's and calling service's limits; 429 when one is reached. */
     private Future<Void> sendAllowed(Challenge challenge, Instant now) {
         List<ChallengeStore.SendLimit> limits = new ArrayList<>(List.of(
-                new ChallengeStore.SendLimit("address:" + addressScope(challenge.email()), Limits.EMAILS_PER_ADDRESS),
-                new ChallengeStore.SendLimit("user:" + challenge.org() + "/" + challenge.userId(), Limits.EMAILS_PER_USER)));
-        if (challenge.service() != null) {
-            limits.add(new ChallengeStore.SendLimit("service:" + challenge.service(), emailsPerService));
-        }
+                ChallengeStore.SendLimit.address(challenge.email(), Limits.EMAILS_PER_ADDRESS),
+                ChallengeStore.SendLimit.user(challenge.org(), challenge.userId(), Limits.EMAILS_PER_USER)));
+        if (challenge.service() != null) limits.add(ChallengeStore.SendLimit.service(challenge.service(), emailsPerService));
         return challenges.recordSend(limits, now.minus(Limits.USER_WINDOW), now).map(reached -> {
             if (reached == null) return null;
-            String whose = reached.scope().substring(0, reached.scope().indexOf(':'));
-            throw ChallengeRefused.tooMany("too many codes were emailed to this " + (whose.equals("service") ? "calling service" : whose)
-                    + " lately; try again later");
+            throw ChallengeRefused.tooMany("too many codes were emailed to this "
+                    + (reached.kind().equals("service") ? "calling service" : reached.kind()) + " lately; try again later");
         });
-    }
-
-    /**
-     * The address as a send-limit scope: case-folded (mail systems treat the local part alike in practice) and
-     * hashed, so the limits' table holds no address.
-     */
-    static String addressScope(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.strip().toLowerCase(Locale.ROOT)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private Future<Challenge> find(String challengeId, Predicate<Challenge> visible) {

@@ -152,6 +152,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     public Future<Void> erase(String org, String userId) {
         List<String> ids = byUser.asMap().remove(userKey(org, userId));
         if (ids != null) byId.invalidateAll(ids);
+        sends.invalidate(SendLimit.userScope(org, userId));
         return Future.succeededFuture();
     }
 

@@ -146,8 +146,11 @@ public final class PgChallengeStore implements ChallengeStore {
 
     @Override
     public Future<Void> erase(String org, String userId) {
-        return pool.preparedQuery("DELETE FROM challenges WHERE org = $1 AND user_id = $2")
-                .execute(Tuple.of(org, userId)).mapEmpty();
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("DELETE FROM challenges WHERE org = $1 AND user_id = $2").execute(Tuple.of(org, userId))
+                .compose(done -> connection.preparedQuery("DELETE FROM email_sends WHERE scope = $1")
+                        .execute(Tuple.of(SendLimit.userScope(org, userId))))
+                .mapEmpty());
     }
 
     private static Challenge first(RowSet<Row> rows) {

@@ -63,12 +63,12 @@ class InMemoryStoresTest {
     @Test
     void concurrentEmailSendsStopAtEachScopesLimit() throws Exception {
         InMemoryChallengeStore store = new InMemoryChallengeStore(Duration.ofHours(1));
-        ChallengeStore.SendLimit address = new ChallengeStore.SendLimit("address:x", 10);
+        ChallengeStore.SendLimit address = ChallengeStore.SendLimit.address("x@example.com", 10);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> sends = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                ChallengeStore.SendLimit user = new ChallengeStore.SendLimit("user:acme/u" + i, 10);
+                ChallengeStore.SendLimit user = ChallengeStore.SendLimit.user("acme", "u" + i, 10);
                 sends.add(() -> store.recordSend(List.of(user, address), T.minusSeconds(900), T).result() == null);
             }
             long recorded = 0;
@@ -77,9 +77,12 @@ class InMemoryStoresTest {
         } finally {
             pool.shutdown();
         }
-        ChallengeStore.SendLimit fresh = new ChallengeStore.SendLimit("user:acme/fresh", 1);
+        ChallengeStore.SendLimit fresh = ChallengeStore.SendLimit.user("acme", "fresh", 1);
         assertEquals(address, store.recordSend(List.of(fresh, address), T.minusSeconds(900), T).result());
         assertEquals(null, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result(), "a refused send records nothing");
+        assertEquals(fresh, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result());
+        store.erase("acme", "fresh");
+        assertEquals(null, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result(), "erasing the user forgets its sends");
         assertEquals(null, store.recordSend(List.of(address), T.plusSeconds(1), T.plusSeconds(901)).result(),
                 "sends older than the window no longer count");
     }

@@ -84,19 +84,23 @@ class PgChallengeStoresTest {
 
     @Test
     void concurrentEmailSendsOnTwoNodesStopAtEachScopesLimit() {
-        ChallengeStore.SendLimit address = new ChallengeStore.SendLimit("address:y", 10);
+        ChallengeStore.SendLimit address = ChallengeStore.SendLimit.address("y@example.com", 10);
         List<Future<ChallengeStore.SendLimit>> sends = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            ChallengeStore.SendLimit user = new ChallengeStore.SendLimit("user:acme/u" + i, 10);
+            ChallengeStore.SendLimit user = ChallengeStore.SendLimit.user("acme", "u" + i, 10);
             sends.add((i % 2 == 0 ? node1 : node2).challenges().recordSend(List.of(user, address), T.minusSeconds(900), T));
         }
         TestService.await(Future.join(sends));
         assertEquals(10, sends.stream().filter(f -> f.succeeded() && f.result() == null).count());
         assertEquals(20, sends.stream().filter(f -> address.equals(f.result())).count());
-        ChallengeStore.SendLimit fresh = new ChallengeStore.SendLimit("user:acme/fresh", 1);
+        ChallengeStore.SendLimit fresh = ChallengeStore.SendLimit.user("acme", "fresh", 1);
         assertEquals(address, TestService.await(node1.challenges().recordSend(List.of(fresh, address), T.minusSeconds(900), T)));
         assertNull(TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)),
                 "a refused send records nothing");
+        assertEquals(fresh, TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)));
+        TestService.await(node1.challenges().erase("acme", "fresh"));
+        assertNull(TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)),
+                "erasing the user forgets its sends");
         assertNull(TestService.await(node2.challenges().recordSend(List.of(address), T.plusSeconds(1), T.plusSeconds(901))),
                 "sends older than the window no longer count");
     }
