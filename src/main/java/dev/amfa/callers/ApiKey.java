@@ -26,6 +26,9 @@ public record ApiKey(String name, String secret, Set<String> orgs) {
             throw new IllegalArgumentException("--api-keys: the name '" + name + "' must be letters, digits, '.', '_' "
                     + "or '-', at most 64 characters");
         }
+        if (Caller.RESERVED_NAMES.contains(name)) {
+            throw new IllegalArgumentException("--api-keys: the name '" + name + "' is reserved (" + Caller.RESERVED_NAMES + ")");
+        }
         if (secret.isBlank()) throw new IllegalArgumentException("--api-keys: the key of '" + name + "' is empty");
         if (orgs != null) {
             if (orgs.isEmpty()) throw new IllegalArgumentException("--api-keys: '" + name + "' names no org (" + SYNTAX + ")");

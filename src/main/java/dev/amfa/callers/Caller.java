@@ -1,5 +1,6 @@
 package dev.amfa.callers;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +19,10 @@ public record Caller(String name, Set<String> orgs, boolean admin) {
     /** Without API keys, requests from this host: any org, as before keys existed (see docs/security-authz.md). */
     public static final Caller LOOPBACK = new Caller(LOOPBACK_NAME, null, false);
     public static final Caller ADMIN = new Caller(null, null, true);
+    /** The name the public demo's evaluations and challenges are created under. */
+    public static final String DEMO_NAME = "demo";
+    /** Names no API key may take: a key so named would own what the loopback caller or the demo created. */
+    static final List<String> RESERVED_NAMES = List.of(LOOPBACK_NAME, DEMO_NAME);
 
     public Caller {
         orgs = orgs == null ? null : Set.copyOf(orgs);

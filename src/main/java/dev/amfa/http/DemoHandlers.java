@@ -1,6 +1,7 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.callers.Caller;
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.CodeChecks;
 import dev.amfa.demo.DemoUsers;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
  * token's claims. The outbox lets a newcomer read the emailed code without a mail server.
  */
 final class DemoHandlers {
-    /** The name the demo's evaluations and challenges are created under: its result tokens' audience. */
-    static final String DEMO_SERVICE = "demo";
     static final String DEVICE_COOKIE = "amfa_device";
     private static final int FIELD_LENGTH = 256;
     /** Messages the outbox panel shows. */
@@ -79,7 +78,7 @@ final class DemoHandlers {
                                 .put("enrolled_factors", new JsonArray(user.get().enrolledFactors())))
                         .put("ip", context.getString("ip")).put("user_agent", context.getString("user_agent"));
                 if (context.getString("device_id") != null) request.put("device", new JsonObject().put("id", context.getString("device_id")));
-                return service.evaluator().evaluate(service.parser().parse(request), DEMO_SERVICE).compose(this::next);
+                return service.evaluator().evaluate(service.parser().parse(request), Caller.DEMO_NAME).compose(this::next);
             });
         });
     }

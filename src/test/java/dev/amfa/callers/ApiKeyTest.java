@@ -50,6 +50,8 @@ class ApiKeyTest {
         assertTrue(refused("@acme=k").contains("the name ''"));
         assertTrue(refused("a b@acme=k").contains("the name 'a b'"));
         assertTrue(refused("oidc@acme=k1,oidc@bank=k2").contains("'oidc' is given twice"));
+        assertTrue(refused("loopback@acme=k").contains("'loopback' is reserved"), "it would own what loopback callers created");
+        assertTrue(refused("demo@acme=k").contains("'demo' is reserved"));
         String shared = refused("oidc@acme=same,ldap@bank=same");
         assertTrue(shared.contains("same key as another"), shared);
         assertFalse(shared.contains("=same"), shared);
