@@ -107,8 +107,8 @@ public final class ChallengeService {
         // The send is counted before the challenge exists: a start refused by the user's limit then costs one
         // send of the address's budget, which errs on the side of fewer emails.
         Future<Void> sendAllowed = email ? sendAllowed(challenge, now) : Future.succeededFuture();
-        return sendAllowed.compose(allowed -> challenges.createWithin(challenge, new ChallengeStore.UserLimit(Limits.STARTS_PER_USER,
-                now.minus(Limits.USER_WINDOW)))).compose(created -> {
+        ChallengeStore.UserLimit starts = new ChallengeStore.UserLimit(Limits.STARTS_PER_USER, now.minus(Limits.USER_WINDOW));
+        return sendAllowed.compose(allowed -> challenges.createWithin(challenge, starts)).compose(created -> {
             if (!created) throw ChallengeRefused.tooMany("too many challenges for this user; try again later");
             records.event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
             if (!email) return Future.succeededFuture(new Started(challenge, null));
@@ -217,14 +217,15 @@ public final class ChallengeService {
                 throw ChallengeRefused.tooMany("wait " + Duration.between(now, allowed).toSeconds() + " s before asking for another code");
             }
             String code = sender.newCode();
-            return sendAllowed(found, now).compose(counted -> challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code), now.plus(codeLifetime), now,
-                            found.sends())
+            return sendAllowed(found, now)
+                    .compose(counted -> challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code),
+                            now.plus(codeLifetime), now, found.sends()))
                     .compose(replaced -> {
                         // No longer pending, or another resend came first: its code is the one that counts.
                         if (!replaced) throw ChallengeRefused.tooMany("another code was just sent; wait before asking again");
                         Challenge renewed = found.withCode(null, now.plus(codeLifetime), now);
                         return send(renewed, code, now, true);
-                    }));
+                    });
         });
     }
 
