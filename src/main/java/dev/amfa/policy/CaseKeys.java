@@ -38,6 +38,11 @@ final class CaseKeys {
     private static final String ABSENT = "absent_";
     private static final List<String> NEGATIONS = List.of("not", "no", "never", "without", "exclude", "excluded", "none", "absent");
 
+    /** The keys of a test case, top level: for the docs test. */
+    static List<String> caseKeys() {
+        return List.copyOf(CASE.keys.keySet());
+    }
+
     private CaseKeys() {
     }
 

@@ -30,6 +30,9 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
                           int rolloutPercent, ExternalRiskSettings externalRisk, boolean requireRuleCoverage) {
 
     public static final String FILE_NAME = "policy.json";
+    /** Every field policy.json may have (docs/policy-authoring.md has a row for each, AuthorDocsTest checks). */
+    public static final List<String> FIELDS = List.of("mode", "factors", "home_countries", "time_zone", "business_hours",
+            "allow_networks", "thresholds", "rollout_percent", "external_risk", "require_rule_coverage");
     public static final OrgSettings DEFAULT = new OrgSettings(PolicyMode.ADAPTIVE, Factor.ALL, Set.of(),
             ZoneId.of("UTC"), BusinessHours.ALWAYS, List.of(), Map.of(), 100, null, false);
 
@@ -47,8 +50,7 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
     }
 
     private static OrgSettings parse(JsonFields json) {
-        onlyKnown(json, "mode", "factors", "home_countries", "time_zone", "business_hours", "allow_networks",
-                "thresholds", "rollout_percent", "external_risk", "require_rule_coverage");
+        onlyKnown(json, FIELDS.toArray(String[]::new));
         PolicyMode mode = PolicyMode.ADAPTIVE;
         String modeText = json.optionalString("mode", 16);
         if (modeText != null) {
