@@ -10,6 +10,11 @@ package dev.amfa.policy.lint;
 public record LintFinding(Severity severity, String file, int line, String message) {
     public enum Severity { ERROR, WARNING }
 
+    /** As the admin API reports it, like a compile error: file, line, message. */
+    public io.vertx.core.json.JsonObject toJson() {
+        return new io.vertx.core.json.JsonObject().put("file", file).put("line", line).put("message", message);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * What {@code amfa check} says about an org's DRL beyond the compiler: factor names that are not factors,
  * helpers called with the wrong arguments, settings a rule reads that policy.json does not set, rule names
  * used twice, a {@code require} another always overrides, a pattern on a fact that is never inserted.
- * Errors block activation (PolicyBuilder), warnings do not. Parsing only, no compilation: a few
- * milliseconds for the shipped policies, so reloads and uploads run it too.
+ * Errors block activation (PolicyBuilder), warnings do not. Parsing only, no compilation, so reloads
+ * and uploads run it too: measured on 1,000 one-line rules (2 busy cores), lint 1.4-5 s beside the
+ * compiler's 10-48 s, most of it Drools' parser.
  */
 public final class PolicyLint {
     private static final Pattern FACTOR_CALL = Pattern.compile(
@@ -189,11 +190,17 @@ public final class PolicyLint {
      */
     private static void shadowedRequires(List<DrlRule> rules, List<LintFinding> findings) {
         List<DrlRule> requiring = rules.stream().filter(r -> r.consequence().matches("(?s).*decision\\s*\\.\\s*require\\s*\\(.*")).toList();
+        Map<DrlRule, Set<String>> signatures = new java.util.IdentityHashMap<>();
+        Map<DrlRule, List<String>> requires = new java.util.IdentityHashMap<>();
+        for (DrlRule rule : requiring) {
+            signatures.put(rule, signatures(rule));
+            requires.put(rule, requires(rule));
+        }
         for (DrlRule shadowed : requiring) {
-            Set<String> patterns = signatures(shadowed);
+            Set<String> patterns = signatures.get(shadowed);
             for (DrlRule later : requiring) {
                 if (later == shadowed || later.salience() >= shadowed.salience()) continue;
-                if (patterns.containsAll(signatures(later)) && !requires(later).equals(requires(shadowed))) {
+                if (patterns.containsAll(signatures.get(later)) && !requires.get(later).equals(requires.get(shadowed))) {
                     findings.add(new LintFinding(LintFinding.Severity.WARNING, shadowed.file(), shadowed.line(), "the require of rule \""
                             + shadowed.name() + "\" is always overridden: rule \"" + later.name() + "\" (" + later.file() + ":"
                             + later.line() + ", salience " + later.salience() + " < " + shadowed.salience()
