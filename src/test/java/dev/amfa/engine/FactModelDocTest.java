@@ -98,6 +98,17 @@ class FactModelDocTest {
         assertEquals(helperRows, rows, "the helper table has a row for each helper and no other");
     }
 
+    @Test
+    void theDecisionTableListsEveryCallRulesCanMake() throws Exception {
+        String page = Files.readString(Path.of("docs/fact-model.md"));
+        String section = page.substring(page.indexOf("## The decision"));
+        for (java.lang.reflect.Method method : Decision.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(method.getModifiers()) && method.getReturnType() == void.class) {
+                assertTrue(section.contains("decision." + method.getName() + "("), "## The decision lacks decision." + method.getName());
+            }
+        }
+    }
+
     /** "country" for getCountry(), "known" for isKnown(); null when not a getter. */
     private static String property(java.lang.reflect.Method method) {
         if (method.getParameterCount() > 0) return null;
