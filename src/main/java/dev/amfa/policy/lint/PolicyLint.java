@@ -1,11 +1,15 @@
 package dev.amfa.policy.lint;
 
+import dev.amfa.externalrisk.ExternalRiskSignal;
 import dev.amfa.facts.Factor;
 import dev.amfa.facts.FactTypes;
 import dev.amfa.facts.Helper;
 import dev.amfa.policy.DidYouMean;
 import dev.amfa.policy.OrgSettings;
 import dev.amfa.policy.PolicySources;
+import dev.amfa.signals.ImpossibleTravelSignal;
+import dev.amfa.signals.NewDeviceSignal;
+import dev.amfa.signals.UntrustedIpSignal;
 import io.vertx.core.json.JsonObject;
 
 import java.lang.reflect.Method;
@@ -24,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * What {@code amfa check} says about an org's DRL beyond the compiler: factor names that are not factors,
  * helpers called with the wrong arguments, settings a rule reads that policy.json does not set, rule names
- * used twice, a {@code require} another always overrides, a pattern on a fact that is never inserted.
+ * used twice, a {@code require} another always overrides, a pattern on a fact that is never inserted or on
+ * a misspelt built-in signal.
  * Errors block activation (PolicyBuilder), warnings do not. Parsing only, no compilation, so reloads
  * and uploads run it too: measured on 1,000 one-line rules (2 busy cores), lint 1.4-5 s beside the
  * compiler's 10-48 s, most of it Drools' parser.
@@ -32,6 +37,9 @@ import java.util.regex.Pattern;
 public final class PolicyLint {
     private static final Pattern FACTOR_CALL = Pattern.compile(
             "decision\\s*\\.\\s*(require|challenge|challengeAtLeast|enrollWith)\\s*\\(([^;]*)\\)\\s*;");
+    private static final Pattern SIGNAL_NAME = Pattern.compile("signal\\s*==\\s*\"([^\"]*)\"|\\bis\\s*\\(\\s*\"([^\"]*)\"");
+    private static final List<String> BUILT_IN_SIGNALS = List.of(NewDeviceSignal.NAME, ImpossibleTravelSignal.NAME,
+            UntrustedIpSignal.NAME, ExternalRiskSignal.NAME);
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Org helpers that only mean something once policy.json sets the field. */
     private static final Map<String, String[]> SETTING_OF_HELPER = Map.of(
@@ -58,6 +66,7 @@ public final class PolicyLint {
                 Class<?> fact = factType(pattern.type());
                 if (fact == null) continue;
                 helperCalls(rule, pattern, fact, given, settingsFile, findings);
+                if (fact == dev.amfa.facts.Assessment.class) signalNames(rule, pattern, findings);
                 if (FactTypes.NESTED.contains(fact) && !pattern.from()) {
                     findings.add(new LintFinding(LintFinding.Severity.WARNING, rule.file(), pattern.line(), "rule \""
                             + rule.name() + "\" can never fire: " + fact.getSimpleName() + " is not a fact of its own; match it from"
@@ -114,6 +123,25 @@ public final class PolicyLint {
     private static String notAFactor(String name) {
         String hint = DidYouMean.hint(name, Factor.ALL);
         return "\"" + name + "\" is not a factor" + (hint.isEmpty() ? "." : hint) + " Factors are " + String.join(", ", Factor.ALL);
+    }
+
+    /**
+     * A near miss of a built-in signal's name ("UntrustedIp") matches no built-in assessment, so the rule never
+     * fires; any other name may be a caller's own signal and is left alone.
+     */
+    private static void signalNames(DrlRule rule, DrlRule.Pattern pattern, List<LintFinding> findings) {
+        for (String constraint : pattern.constraints()) {
+            Matcher name = SIGNAL_NAME.matcher(constraint);
+            while (name.find()) {
+                String signal = name.group(1) != null ? name.group(1) : name.group(2);
+                String meant = BUILT_IN_SIGNALS.contains(signal) ? null : DidYouMean.nearest(signal, BUILT_IN_SIGNALS);
+                if (meant != null) {
+                    findings.add(new LintFinding(LintFinding.Severity.WARNING, rule.file(), pattern.line(), "rule \"" + rule.name()
+                            + "\" matches signal \"" + signal + "\", which is not a built-in signal; did you mean \"" + meant
+                            + "\"? (Only a caller's own signal of that name would match.)"));
+                }
+            }
+        }
     }
 
     private static Class<?> factType(String written) {

@@ -107,6 +107,18 @@ class PolicyLintTest {
     }
 
     @Test
+    void aMisspeltBuiltInSignalCanNeverFire() throws Exception {
+        String finding = only(lint(null, "rule \"Tor\" when Assessment(signal == \"UntrustedIp\", code == \"found_on_deny_list\") then decision.deny(\"x\"); end"));
+        assertTrue(finding.startsWith("WARN  acme/r0.drl:4: rule \"Tor\" matches signal \"UntrustedIp\", which is not a built-in signal;"
+                + " did you mean \"UntrustedIP\"?"), finding);
+        assertTrue(only(lint(null, "rule \"R\" when Assessment(is(\"NewDevise\", \"no_match\")) then decision.deny(\"x\"); end"))
+                .contains("did you mean \"NewDevice\"?"));
+        // A caller's own signal and the built-in names as written are fine.
+        assertEquals(List.of(), lint(null, "rule \"R\" when Assessment(signal == \"BotCheck\") Assessment(signal == \"UntrustedIP\")"
+                + " Assessment(is(\"ExternalRisk\", \"high_risk_score\")) then decision.deny(\"x\"); end"));
+    }
+
+    @Test
     void errorsBlockActivationAndWarningsDoNot() throws Exception {
         Baseline baseline = Baseline.load(Path.of("rules"));
         PolicySources misspelt = new PolicySources("acme", Map.of("r.drl",
