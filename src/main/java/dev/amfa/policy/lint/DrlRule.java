@@ -40,8 +40,13 @@ record DrlRule(String file, int line, String name, int salience, List<Pattern> p
         }
     }
 
-    static List<DrlRule> parse(List<RuleSource> sources) {
+    /** An org's DRL as the lint reads it: its rules, and the functions its files declare (callable in constraints). */
+    record Files(List<DrlRule> rules, java.util.Set<String> functions) {
+    }
+
+    static Files parse(List<RuleSource> sources) {
         List<DrlRule> rules = new ArrayList<>();
+        java.util.Set<String> functions = new java.util.HashSet<>();
         for (RuleSource source : sources.stream().sorted(java.util.Comparator.comparing(RuleSource::path)).toList()) {
             PackageDescr pkg;
             try {
@@ -51,6 +56,7 @@ record DrlRule(String file, int line, String name, int salience, List<Pattern> p
             } catch (DroolsParserException | RuntimeException e) {
                 continue;
             }
+            pkg.getFunctions().forEach(function -> functions.add(function.getName()));
             for (RuleDescr rule : pkg.getRules()) {
                 List<Pattern> patterns = new ArrayList<>();
                 collect(rule.getLhs(), false, patterns);
@@ -59,7 +65,7 @@ record DrlRule(String file, int line, String name, int salience, List<Pattern> p
                         consequence, lineOf(source.drl(), consequence, rule.getConsequenceLine())));
             }
         }
-        return rules;
+        return new Files(rules, functions);
     }
 
     /**

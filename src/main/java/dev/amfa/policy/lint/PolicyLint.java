@@ -56,7 +56,8 @@ public final class PolicyLint {
      * @param baselineRules names of the baseline's rules (an org rule of the same name is ambiguous), may be empty
      */
     public static List<LintFinding> check(PolicySources sources, OrgSettings settings, Set<String> baselineRules) {
-        List<DrlRule> rules = DrlRule.parse(sources.rules());
+        DrlRule.Files drl = DrlRule.parse(sources.rules());
+        List<DrlRule> rules = drl.rules();
         Set<String> given = settingsGiven(sources.settings());
         String settingsFile = sources.org() + "/" + OrgSettings.FILE_NAME;
         List<LintFinding> findings = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class PolicyLint {
             for (DrlRule.Pattern pattern : rule.patterns()) {
                 Class<?> fact = factType(pattern.type());
                 if (fact == null) continue;
-                helperCalls(rule, pattern, fact, given, settingsFile, findings);
+                helperCalls(rule, pattern, fact, given, settingsFile, drl.functions(), findings);
                 if (fact == dev.amfa.facts.Assessment.class) signalNames(rule, pattern, findings);
                 if (FactTypes.NESTED.contains(fact) && !pattern.from()) {
                     findings.add(new LintFinding(LintFinding.Severity.WARNING, rule.file(), pattern.line(), "rule \""
@@ -152,9 +153,10 @@ public final class PolicyLint {
     }
 
     private static void helperCalls(DrlRule rule, DrlRule.Pattern pattern, Class<?> fact, Set<String> given,
-                                    String settingsFile, List<LintFinding> findings) {
+                                    String settingsFile, Set<String> functions, List<LintFinding> findings) {
         for (String constraint : pattern.constraints()) {
             for (HelperCalls.Call call : HelperCalls.in(constraint)) {
+                if (functions.contains(call.name())) continue; // a DRL function of the org's own
                 List<Method> methods = Arrays.stream(fact.getMethods())
                         .filter(m -> m.getName().equals(call.name()) && !Modifier.isStatic(m.getModifiers())
                                 && m.getDeclaringClass() != Object.class).toList();

@@ -69,6 +69,9 @@ class PolicyLintTest {
                     decision.challengeAtLeast("otp");
                 end
                 """));
+        // A function of the org's own DRL is not a helper the fact lacks.
+        assertEquals(List.of(), lint(null, "function boolean staff(String id) { return id.startsWith(\"s-\"); }\n"
+                + "rule \"R\" when User($id : id, staff($id)) then decision.challengeAtLeast(\"otp\"); end"));
     }
 
     @Test
