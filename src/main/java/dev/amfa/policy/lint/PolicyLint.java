@@ -56,6 +56,17 @@ public final class PolicyLint {
      * @param baselineRules names of the baseline's rules (an org rule of the same name is ambiguous), may be empty
      */
     public static List<LintFinding> check(PolicySources sources, OrgSettings settings, Set<String> baselineRules) {
+        try {
+            return findings(sources, settings, baselineRules);
+        } catch (RuntimeException e) {
+            // The lint is advice on top of the compiler and the tests: a fault of its own must never block a
+            // policy or fail a request. Said once, without the exception's text.
+            return List.of(new LintFinding(LintFinding.Severity.WARNING, sources.org(), 0,
+                    "the lint could not read this policy; the compiler and the tests still checked it"));
+        }
+    }
+
+    private static List<LintFinding> findings(PolicySources sources, OrgSettings settings, Set<String> baselineRules) {
         DrlRule.Files drl = DrlRule.parse(sources.rules());
         List<DrlRule> rules = drl.rules();
         Set<String> given = settingsGiven(sources.settings());

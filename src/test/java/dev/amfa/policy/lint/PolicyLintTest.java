@@ -122,6 +122,17 @@ class PolicyLintTest {
     }
 
     @Test
+    void brokenDrlGivesTheLintNothingToTripOn() throws Exception {
+        // The compiler reports these; the lint must neither throw nor invent findings.
+        for (String broken : List.of("rule \"R\" when User(hasRole(\"x) then decision.require(\"otp\"; end",
+                "rule \"R\" when Org(withinBusinessHours(((( then end", "rule \"R\" when User(hasRole(\"a\\\")) then end",
+                "rule", "}}}", "rule \"R\" when then decision.require(; end")) {
+            List<LintFinding> findings = lint(null, broken);
+            assertTrue(findings.stream().noneMatch(f -> f.message().contains("could not read")), broken + ": " + findings);
+        }
+    }
+
+    @Test
     void errorsBlockActivationAndWarningsDoNot() throws Exception {
         Baseline baseline = Baseline.load(Path.of("rules"));
         PolicySources misspelt = new PolicySources("acme", Map.of("r.drl",
