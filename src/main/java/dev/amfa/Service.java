@@ -8,6 +8,7 @@ import dev.amfa.privacy.UserErasure;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
+import dev.amfa.evaluation.RuleRunner;
 import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.evaluation.OutcomeRetries;
 import dev.amfa.geo.AnonymousIpLookup;
@@ -108,9 +109,10 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
         DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
-        Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
-                new UserAgents(), stores, decisions::append, security.metrics()::storeError);
-        resources.addAll(List.of(cities, anonymous, externalRisk));
+        RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
+        Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
+                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError);
+        resources.addAll(List.of(cities, anonymous, externalRisk, rules));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,
                 new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()),
