@@ -138,24 +138,37 @@ public final class PolicyRegistry {
     }
 
     /**
-     * Builds and tests an uploaded policy; activates it unless {@code activate} is false (a dry run).
+     * Builds and tests an uploaded policy; activates it unless {@code activate} is false (a dry run). Building and
+     * testing run the org's own rules and take seconds: they run outside the lock, so one org's upload (or a dry
+     * run, which never takes it) cannot hold up another's. Only the swap is serialised; if the baseline changed
+     * meanwhile, the candidate is tested again against the new one.
      *
      * @throws PolicyRejectedException and nothing changes
      */
-    public synchronized OrgPolicy upload(PolicySources sources, boolean activate) throws PolicyRejectedException {
-        PolicySet before = current;
-        OrgPolicy candidate;
-        try {
-            candidate = PolicyBuilder.build(sources, before.baseline(), "api");
-        } catch (PolicyRejectedException e) {
-            if (activate) fail(sources.org(), new ReloadReport(), e.toJson());
-            throw e;
+    public OrgPolicy upload(PolicySources sources, boolean activate) throws PolicyRejectedException {
+        while (true) {
+            Baseline baseline = current.baseline();
+            OrgPolicy candidate;
+            try {
+                candidate = PolicyBuilder.build(sources, baseline, "api");
+            } catch (PolicyRejectedException e) {
+                if (activate) rejected(sources.org(), e);
+                throw e;
+            }
+            if (!activate) return candidate;
+            synchronized (this) {
+                PolicySet before = current;
+                if (before.baseline() != baseline) continue;
+                long seq = publisher.publish(sources, PolicyPublisher.UPLOAD);
+                activateOne(before, candidate);
+                clusterSeq.put(candidate.org(), seq);
+                return candidate;
+            }
         }
-        if (!activate) return candidate;
-        long seq = publisher.publish(sources, PolicyPublisher.UPLOAD);
-        activateOne(before, candidate);
-        clusterSeq.put(candidate.org(), seq);
-        return candidate;
+    }
+
+    private synchronized void rejected(String org, PolicyRejectedException e) {
+        fail(org, new ReloadReport(), e.toJson());
     }
 
     /**
