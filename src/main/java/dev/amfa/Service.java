@@ -15,6 +15,7 @@ import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CachedCityLocator;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.ip.IpLists;
+import dev.amfa.policy.ExternalRiskTargets;
 import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.reload.DirectoryWatcher;
 import dev.amfa.signals.ImpossibleTravelSignal;
@@ -83,8 +84,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         Stores stores = await(Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention()));
         resources.add(stores::close);
         status.ready("store", config.store());
+        ExternalRiskTargets riskTargets = new ExternalRiskTargets(config.sandbox().externalRiskAllowed());
         PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC(),
-                PolicySync.publisher(stores.policies()));
+                PolicySync.publisher(stores.policies()), riskTargets);
         if (stores.connect() != null) {
             resources.add(await(PolicySync.start(vertx, stores.policies(), policies, status, stores.connect())));
         }
@@ -108,7 +110,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new UntrustedIpSignal(lists, stores.velocity())));
         SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
         DecisionLog decisions = security.decisions();
-        ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
+        ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx, riskTargets);
         RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
         Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
                 anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError);

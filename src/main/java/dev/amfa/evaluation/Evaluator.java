@@ -90,7 +90,9 @@ public final class Evaluator {
         try {
             place = cities.locate(request.ip()).orElse(null);
         } catch (GeoLookupException e) {
-            geoError = "GeoIP lookup failed: " + e.getMessage();
+            // The detail is for the log; the answer only says it failed.
+            LOG.warn("GeoIP lookup failed for evaluation {}: {}", id, e.toString());
+            geoError = "GeoIP lookup failed";
         }
         Future<UserHistory> history = stores.users().load(request.org(), request.userId())
                 .onFailure(e -> storeErrors.accept(USER_HISTORY));
