@@ -5,17 +5,11 @@ import dev.amfa.facts.Decision;
 import dev.amfa.facts.Risk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,10 +82,7 @@ class RuleBudgetTest {
                     decision.note("depth " + deeper(0));
                 end
                 """;
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
-        assertFalse(builder.hasErrors(), builder.getErrors().toString());
-        RuleSet rules = new RuleSet("baseline", "v", builder.newKieBase(), List.of("x.drl"), 1, true);
+        RuleSet rules = TrustedRules.compile("baseline", drl);
         Decision decision = new Decision(List.of());
         RuleSetFailedException e = assertThrows(RuleSetFailedException.class,
                 () -> PolicyEngine.evaluate(rules, null, "v", decision, FACTS));
