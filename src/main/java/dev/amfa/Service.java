@@ -111,6 +111,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
         DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx, riskTargets);
+        RuleRunner.warmUp(policies.current().baseline().rules());
         RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
         Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
                 anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError);

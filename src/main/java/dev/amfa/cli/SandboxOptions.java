@@ -20,7 +20,7 @@ final class SandboxOptions {
     int rulesMaxFirings;
 
     @Option(names = "--rules-threads", defaultValue = "${env:AMFA_RULES_THREADS:-0}",
-            description = "Worker threads that run rules; 0: twice the cores, at least 4 (AMFA_RULES_THREADS).")
+            description = "Worker threads that run rules; 0: the number of cores, at least 2 (AMFA_RULES_THREADS).")
     int rulesThreads;
 
     @Option(names = "--external-risk-allow", defaultValue = "${env:AMFA_EXTERNAL_RISK_ALLOW:-}",

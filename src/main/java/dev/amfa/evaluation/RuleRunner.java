@@ -1,11 +1,22 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.engine.PolicyEngine;
 import dev.amfa.engine.RuleBudget;
+import dev.amfa.engine.RuleSet;
+import dev.amfa.facts.Assessment;
+import dev.amfa.facts.Confidence;
+import dev.amfa.facts.Decision;
+import dev.amfa.facts.LoginContext;
+import dev.amfa.facts.User;
 import dev.amfa.policy.EffectivePolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +38,19 @@ public final class RuleRunner implements AutoCloseable {
     public RuleRunner(Vertx vertx, RuleBudget budget, int threads) {
         this.workers = vertx.createSharedWorkerExecutor("amfa-rules", threads);
         this.budget = budget;
+    }
+
+    /**
+     * Runs the baseline once on the calling (start-up) thread. The first evaluation in a JVM loads Drools' runtime
+     * classes; it took over 2 s on a 2-core machine at load 24, which would fail the first logins closed.
+     */
+    public static void warmUp(RuleSet baseline) {
+        Decision decision = new Decision(List.of("otp"));
+        PolicyEngine.evaluate(baseline, null, baseline.version(), decision, List.of(
+                new LoginContext("warm-up", "warm-up", "authorization_code", null, "192.0.2.1", Instant.EPOCH, null, List.of()),
+                new User("warm-up", null, List.of(), Map.of(), List.of("otp"), 0),
+                new Assessment("NewDevice", Confidence.MEDIUM, "warm_up", null)),
+                new RuleBudget(Duration.ofMinutes(1), RuleBudget.DEFAULT.firings()));
     }
 
     public Future<Evaluation> decide(EffectivePolicy policy, DecisionInput input) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record SandboxSettings(RuleBudget rules, int ruleThreads, List<Cidr> externalRiskAllowed) {
     public static final SandboxSettings DEFAULTS = new SandboxSettings(RuleBudget.DEFAULT,
-            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), List.of());
+            Math.max(2, Runtime.getRuntime().availableProcessors()), List.of());
 
     public SandboxSettings {
         if (ruleThreads < 1) throw new IllegalArgumentException("--rules-threads must be at least 1");
