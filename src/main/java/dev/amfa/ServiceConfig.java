@@ -3,6 +3,7 @@ package dev.amfa;
 import dev.amfa.callers.ApiKey;
 import dev.amfa.challenges.ChallengeSettings;
 import dev.amfa.decisions.DecisionLogSettings;
+import dev.amfa.policy.SandboxSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
  * @param challenges     mail, result tokens, secret keys and the demo; null for the defaults
  * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention; null for the defaults
+ * @param sandbox        what org policies may spend and reach; null for the defaults
  */
 public record ServiceConfig(
         String host,
@@ -43,9 +45,11 @@ public record ServiceConfig(
         boolean watch,
         boolean echo,
         ChallengeSettings challenges,
-        DecisionLogSettings decisionLog) {
+        DecisionLogSettings decisionLog,
+        SandboxSettings sandbox) {
 
     public ServiceConfig {
+        sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
         challenges = challenges == null ? ChallengeSettings.defaults() : challenges;
         decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
@@ -61,30 +65,36 @@ public record ServiceConfig(
     public ServiceConfig withAuth(String newAdminToken, List<ApiKey> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
                 newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
                 store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo,
-                challenges, decisionLog);
+                challenges, decisionLog, sandbox);
     }
 
     public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings);
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings, sandbox);
+    }
+
+    public ServiceConfig withSandbox(SandboxSettings settings) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, settings);
     }
 
     @Override

@@ -93,6 +93,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DecisionLogOptions decisionLogOptions;
 
+    @Mixin
+    SandboxOptions sandboxOptions;
+
     @Override
     public Integer call() {
         ServiceConfig config;
@@ -122,7 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
                 pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
-                ApiKey.parse(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings());
+                ApiKey.parse(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings(),
+                sandboxOptions.settings());
     }
 
     private static List<Path> paths(List<String> values) {

@@ -26,6 +26,9 @@ public final class RuleCompiler {
     }
 
     public static RuleSet compile(String name, List<RuleSource> sources) throws RuleCompilationException {
+        // Nothing reaches the compiler that names more than the fact model and the basics (RuleSandbox).
+        List<CompileError> refused = RuleSandbox.check(sources);
+        if (!refused.isEmpty()) throw new RuleCompilationException(name, refused);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (RuleSource source : sources) {
             builder.add(ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8))

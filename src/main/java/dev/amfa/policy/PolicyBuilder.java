@@ -24,13 +24,24 @@ public final class PolicyBuilder {
     }
 
     public static OrgPolicy build(PolicySources sources, Baseline baseline, String origin) throws PolicyRejectedException {
-        OrgPolicy candidate = compile(sources, origin);
+        return build(sources, baseline, origin, ExternalRiskTargets.NONE_INTERNAL);
+    }
+
+    /** @param targets where an external_risk.url may point */
+    public static OrgPolicy build(PolicySources sources, Baseline baseline, String origin, ExternalRiskTargets targets)
+            throws PolicyRejectedException {
+        OrgPolicy candidate = compile(sources, origin, targets);
         verify(candidate, baseline);
         return candidate;
     }
 
     /** Parses and compiles, without running the tests (amfa check). */
     public static OrgPolicy compile(PolicySources sources, String origin) throws PolicyRejectedException {
+        return compile(sources, origin, ExternalRiskTargets.NONE_INTERNAL);
+    }
+
+    public static OrgPolicy compile(PolicySources sources, String origin, ExternalRiskTargets targets)
+            throws PolicyRejectedException {
         String org = sources.org();
         List<CompileError> errors = new ArrayList<>();
         String settingsFile = org + "/" + OrgSettings.FILE_NAME;
@@ -43,6 +54,8 @@ public final class PolicyBuilder {
             } catch (PolicyFileException e) {
                 errors.add(new CompileError(settingsFile, 0, 0, fieldMessage(e)));
             }
+            String refused = settings.externalRisk() == null ? null : targets.refusal(settings.externalRisk().url());
+            if (refused != null) errors.add(new CompileError(settingsFile, 0, 0, "external_risk.url: " + refused));
         }
         RuleSet rules = null;
         if (!sources.rules().isEmpty()) {
