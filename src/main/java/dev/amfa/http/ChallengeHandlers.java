@@ -2,7 +2,6 @@ package dev.amfa.http;
 
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.ChallengeService;
-import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.store.Challenge;
@@ -32,7 +31,7 @@ final class ChallengeHandlers {
     void start(RoutingContext ctx) {
         answer(ctx, body -> {
             JsonFields fields = new JsonFields(body, "");
-            String evaluationId = fields.requiredString("evaluation_id", EvaluationRequestParser.ID_LENGTH);
+            String evaluationId = fields.requiredId("evaluation_id");
             String factor = fields.requiredString("factor", 64);
             return challenges.start(evaluationId, factor).map(started -> {
                 ctx.response().setStatusCode(201);
@@ -42,11 +41,18 @@ final class ChallengeHandlers {
     }
 
     void verify(RoutingContext ctx) {
-        answer(ctx, body -> challenges.verify(ctx.pathParam("id"), code(body)).map(ChallengeHandlers::verdict));
+        answer(ctx, body -> challenges.verify(PathIds.of(ctx), code(body)).map(ChallengeHandlers::verdict));
     }
 
     void resend(RoutingContext ctx) {
-        challenges.resend(ctx.pathParam("id")).map(ChallengeHandlers::started)
+        String id;
+        try {
+            id = PathIds.of(ctx);
+        } catch (InvalidInputException e) {
+            failed(ctx, e);
+            return;
+        }
+        challenges.resend(id).map(ChallengeHandlers::started)
                 .onSuccess(json -> json(ctx, json.put("resent", true)))
                 .onFailure(e -> failed(ctx, e));
     }
