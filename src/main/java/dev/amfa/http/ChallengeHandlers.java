@@ -1,5 +1,6 @@
 package dev.amfa.http;
 
+import dev.amfa.callers.Forbidden;
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.ChallengeService;
 import dev.amfa.evaluation.InvalidInputException;
@@ -33,7 +34,7 @@ final class ChallengeHandlers {
             JsonFields fields = new JsonFields(body, "");
             String evaluationId = fields.requiredId("evaluation_id");
             String factor = fields.requiredString("factor", 64);
-            return challenges.start(evaluationId, factor).map(started -> {
+            return challenges.start(evaluationId, factor, CallerGuards.caller(ctx)).map(started -> {
                 ctx.response().setStatusCode(201);
                 return started(started);
             });
@@ -41,7 +42,7 @@ final class ChallengeHandlers {
     }
 
     void verify(RoutingContext ctx) {
-        answer(ctx, body -> challenges.verify(PathIds.of(ctx), code(body)).map(ChallengeHandlers::verdict));
+        answer(ctx, body -> challenges.verify(PathIds.of(ctx), code(body), CallerGuards.caller(ctx)).map(ChallengeHandlers::verdict));
     }
 
     void resend(RoutingContext ctx) {
@@ -52,7 +53,7 @@ final class ChallengeHandlers {
             failed(ctx, e);
             return;
         }
-        challenges.resend(id).map(ChallengeHandlers::started)
+        challenges.resend(id, CallerGuards.caller(ctx)).map(ChallengeHandlers::started)
                 .onSuccess(json -> json(ctx, json.put("resent", true)))
                 .onFailure(e -> failed(ctx, e));
     }
@@ -96,6 +97,8 @@ final class ChallengeHandlers {
     static void failed(RoutingContext ctx, Throwable e) {
         if (e instanceof InvalidInputException invalid) {
             ApiErrors.send(ctx, 400, "invalid_request", invalid.field(), invalid.getMessage());
+        } else if (e instanceof Forbidden forbidden) {
+            CallerGuards.forbidden(ctx, forbidden);
         } else if (e instanceof ChallengeRefused refused) {
             ApiErrors.send(ctx, refused.status(), refused.error(), refused.field(), refused.getMessage());
         } else {
