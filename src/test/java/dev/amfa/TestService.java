@@ -62,8 +62,9 @@ public final class TestService implements AutoCloseable {
             config = config.withStore("postgres", schema.url());
         }
         Service service = await(Service.start(vertx, config));
-        HttpServer server = await(vertx.createHttpServer().requestHandler(Main.routing(vertx, service))
-                .listen(0, "127.0.0.1"));
+        var options = new io.vertx.core.http.HttpServerOptions();
+        HttpServer server = await(dev.amfa.http.HttpFraming.install(vertx.createHttpServer(options))
+                .requestHandler(Main.routing(vertx, service)).listen(0, "127.0.0.1"));
         return new TestService(vertx, service, server, schema);
     }
 
