@@ -2,6 +2,8 @@ package dev.amfa;
 
 import dev.amfa.challenges.ChallengeSettings;
 import dev.amfa.decisions.DecisionLogSettings;
+import dev.amfa.evaluation.RequestTime;
+import dev.amfa.http.ConnectionLimits;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import java.util.Map;
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
  * @param challenges     mail, result tokens, secret keys and the demo; null for the defaults
  * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention; null for the defaults
+ * @param requestTime    how far a live evaluation's timestamp may be from the server's clock; null for the defaults
+ * @param connections    connection caps and header, body and idle timeouts; null for the defaults
  */
 public record ServiceConfig(
         String host,
@@ -42,9 +46,13 @@ public record ServiceConfig(
         boolean watch,
         boolean echo,
         ChallengeSettings challenges,
-        DecisionLogSettings decisionLog) {
+        DecisionLogSettings decisionLog,
+        RequestTime requestTime,
+        ConnectionLimits connections) {
 
     public ServiceConfig {
+        requestTime = requestTime == null ? RequestTime.DEFAULTS : requestTime;
+        connections = connections == null ? ConnectionLimits.defaults() : connections;
         challenges = challenges == null ? ChallengeSettings.defaults() : challenges;
         decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
@@ -54,30 +62,43 @@ public record ServiceConfig(
     public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, requestTime, connections);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
                 newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, requestTime, connections);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
                 store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo,
-                challenges, decisionLog);
+                challenges, decisionLog, requestTime, connections);
     }
 
     public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges,
-                decisionLog);
+                decisionLog, requestTime, connections);
     }
 
     public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings);
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings,
+                requestTime, connections);
+    }
+
+    public ServiceConfig withRequestTime(RequestTime newRequestTime) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, newRequestTime, connections);
+    }
+
+    public ServiceConfig withConnections(ConnectionLimits newConnections) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, requestTime, newConnections);
     }
 
     @Override
@@ -85,6 +106,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys.keySet() + ", " + challenges + ", " + decisionLog + "]";
+                + ", api keys " + apiKeys.keySet() + ", " + challenges + ", " + decisionLog + ", " + requestTime + ", " + connections + "]";
     }
 }

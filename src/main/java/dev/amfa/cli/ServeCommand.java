@@ -94,6 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DecisionLogOptions decisionLogOptions;
 
+    @Mixin
+    ConnectionOptions connectionOptions;
+
     @Override
     public Integer call() {
         ServiceConfig config;
@@ -123,7 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
                 pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
-                keys(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings());
+                keys(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings(),
+                connectionOptions.requestTime(), connectionOptions.limits());
     }
 
     /** "name=key,name=key": the name says which calling service a key belongs to (for rotation and logs). */

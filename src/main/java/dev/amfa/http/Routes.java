@@ -47,6 +47,11 @@ public final class Routes {
 
     public static Router of(Vertx vertx, Service service) {
         Router router = Router.router(vertx);
+        // A client that went away while its body was read (or that ConnectionGuard closed for being late) has
+        // nobody to answer: not an error to log with a stack trace.
+        router.route().failureHandler(ctx -> {
+            if (!(ctx.failure() instanceof io.vertx.core.http.HttpClosedException)) ctx.next();
+        });
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
         CallerGuards.mount(router, service.config());
