@@ -54,6 +54,8 @@ public final class Routes {
         });
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
+        // On every path, not router.post(): a route for any POST would turn a GET of an unknown path into a 405.
+        router.route().handler(new JsonContentType());
         CallerGuards.mount(router, service.config());
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));

@@ -36,7 +36,7 @@ class ConnectionLimitsTest {
     static final ConnectionLimits LIMITS = new ConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(2), CAP, PER_ADDRESS);
     /** Far beyond every timeout above: a connection still open after this was not closed. */
-    static final int GIVE_UP_MS = 15_000;
+    static final int GIVE_UP_MS = RawHttp.GIVE_UP_MS;
 
     private static TestService service;
     private static ListAppender<ILoggingEvent> logged;
@@ -87,7 +87,8 @@ class ConnectionLimitsTest {
     /** Sends one byte every 200 ms until the server closes the connection (true) or {@link #GIVE_UP_MS} passes. */
     private static boolean closedWhileTrickling(Socket socket, char trickled) throws IOException {
         socket.setSoTimeout(200);
-        for (int i = 0; i < GIVE_UP_MS / 200; i++) {
+        long giveUp = System.nanoTime() + GIVE_UP_MS * 1_000_000L;
+        while (System.nanoTime() < giveUp) {
             try {
                 socket.getOutputStream().write(trickled);
                 if (socket.getInputStream().read() == -1) return true;
@@ -98,21 +99,6 @@ class ConnectionLimitsTest {
             }
         }
         return false;
-    }
-
-    /** One request on a new connection from 127.0.0.1, read to its end: the status line and the body. */
-    private static String[] exchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", service.port())) {
-            socket.setSoTimeout(GIVE_UP_MS);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int end = answer.indexOf("\r\n\r\n");
-            return new String[] {answer.substring(0, answer.indexOf("\r\n")), end < 0 ? "" : answer.substring(end + 4)};
-        }
-    }
-
-    private static String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     }
 
     private static void awaitOpen(int expected) {
@@ -135,7 +121,7 @@ class ConnectionLimitsTest {
             Socket oneMore = halfOpen("127.0.0.2");
             held.add(oneMore);
             assertTrue(closedWithin(oneMore, GIVE_UP_MS), "a connection over the address's cap is closed");
-            assertEquals("HTTP/1.1 200 OK", exchange(get("/health"))[0], "another address is still answered");
+            assertEquals("HTTP/1.1 200 OK", RawHttp.exchange(service.port(), RawHttp.get("/health")).status(), "another address is still answered");
         } finally {
             closeAll(held);
         }
@@ -149,16 +135,15 @@ class ConnectionLimitsTest {
             for (int i = 0; i < CAP; i++) held.add(halfOpen("127.0.0." + (3 + i % 2)));
             awaitOpen(CAP);
 
-            String[] health = exchange(get("/health"));
-            assertEquals("HTTP/1.1 503 Service Unavailable", health[0]);
-            JsonObject connections = new JsonObject(health[1]).getJsonObject("components").getJsonObject("connections");
-            assertFalse(connections.getBoolean("ready"), health[1]);
+            RawHttp.Answer health = RawHttp.exchange(service.port(), RawHttp.get("/health"));
+            assertEquals("HTTP/1.1 503 Service Unavailable", health.status());
+            JsonObject connections = health.json().getJsonObject("components").getJsonObject("connections");
+            assertFalse(connections.getBoolean("ready"), health.body());
 
-            String body = "{}";
-            String[] evaluate = exchange("POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
-            assertEquals("HTTP/1.1 503 Service Unavailable", evaluate[0]);
-            JsonObject error = new JsonObject(evaluate[1]);
+            RawHttp.Answer evaluate = RawHttp.exchange(service.port(), RawHttp.post("/v1/evaluate",
+                    "Host: 127.0.0.1\r\nContent-Type: application/json\r\n", "{}"));
+            assertEquals("HTTP/1.1 503 Service Unavailable", evaluate.status());
+            JsonObject error = evaluate.json();
             assertEquals("overloaded", error.getString("error"));
             assertTrue(error.containsKey("field") && error.getString("field") == null);
 
@@ -169,7 +154,7 @@ class ConnectionLimitsTest {
         } finally {
             closeAll(held);
         }
-        assertEquals("HTTP/1.1 200 OK", exchange(get("/health"))[0], "below the cap again, ready again");
+        assertEquals("HTTP/1.1 200 OK", RawHttp.exchange(service.port(), RawHttp.get("/health")).status(), "below the cap again, ready again");
     }
 
     @Test
@@ -184,7 +169,8 @@ class ConnectionLimitsTest {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.7", 0));
             socket.connect(new InetSocketAddress("127.0.0.1", service.port()));
-            socket.getOutputStream().write(("POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            socket.getOutputStream().write(("POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + service.port()
+                    + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n{\"org\":").getBytes(StandardCharsets.US_ASCII));
             assertTrue(closedWhileTrickling(socket, ' '), "a trickled body does not keep the connection open");
         }
