@@ -65,7 +65,7 @@ public record Challenges(ChallengeService service, Enrolment enrolment, TokenIss
             demo = new Demo(new ChallengeService(stores, checks, new CodeSender(demoOutbox, settings.orgName(),
                     settings.codeLifetime()), outcomes, log, demoTokens, settings.codeLifetime(), clock), demoOutbox, demoTokens);
         }
-        return new Challenges(service, new Enrolment(stores.factors(), checks, settings.orgName(), clock), tokens, outbox,
+        return new Challenges(service, new Enrolment(stores.factors(), stores.challenges(), checks, settings.orgName(), clock), tokens, outbox,
                 demo);
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Records every rule that fires, in order, with the facts of its match. One per evaluation: listeners on a
- * shared session would mix concurrent requests. Measured free (DESIGN.md); fact rendering is left for
- * when someone asks for the explanation.
+ * shared session would mix concurrent requests. Recording costs a list append per firing; rendering the
+ * facts is left for when someone asks for the explanation.
  */
 final class FiredRulesListener extends DefaultAgendaEventListener {
     private final List<FiredRule> fired;

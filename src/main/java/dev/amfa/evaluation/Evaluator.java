@@ -79,7 +79,13 @@ public final class Evaluator {
         this.clock = clock;
     }
 
+    /** An evaluation no calling service owns (the demo's): only the admin may act on it afterwards. */
     public Future<Evaluation> evaluate(EvaluationRequest request) {
+        return evaluate(request, null);
+    }
+
+    /** @param service the calling service that asks: only it (or the admin) may report the outcome or challenge it */
+    public Future<Evaluation> evaluate(EvaluationRequest request, String service) {
         // One snapshot for the whole evaluation: a reload meanwhile does not change the rules under it.
         EffectivePolicy policy = policies.get().forOrg(request.org());
         String id = UUID.randomUUID().toString();
@@ -106,7 +112,7 @@ public final class Evaluator {
             UserHistory known = history.succeeded() ? history.result() : UserHistory.NONE;
             int failures = known.failuresSince(now.minus(policy.signals().velocityWindow()));
             Evaluation evaluation = Decider.decide(policy,
-                    new DecisionInput(id, request, device, located, assessments, failures));
+                    new DecisionInput(id, request, device, located, assessments, failures)).askedBy(service);
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
                     : new KnownDevice(device.key(), families.browser(), families.os(), now);
@@ -132,7 +138,7 @@ public final class Evaluator {
         boolean enforced = evaluation.enforced();
         return new EvaluationRecord(evaluation.id(), request.org(), request.userId(), IpAddress.canonical(request.ip()),
                 request.timestamp(), seen, located, enforced ? decision.action().json() : "allow",
-                enforced ? decision.factors() : List.of(), request.email(), request.enrolledFactors());
+                enforced ? decision.factors() : List.of(), request.email(), request.enrolledFactors(), evaluation.service());
     }
 
     private Optional<AnonymousIp> anonymousIp(EvaluationRequest request) {

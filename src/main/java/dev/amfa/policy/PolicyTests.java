@@ -40,6 +40,9 @@ public final class PolicyTests {
         if (expect.factors() != null) compare(differences, "factors", expect.factors(), decision.factors());
         if (expect.enroll() != null) compare(differences, "enroll", expect.enroll(), decision.enroll());
         if (expect.evaluated() != null) compare(differences, "evaluated", expect.evaluated(), decision.isEvaluated());
+        for (String factor : expect.absentFactors()) {
+            if (decision.factors().contains(factor)) differences.add("factor \"" + factor + "\" was offered and should not have been");
+        }
         for (String rule : expect.rules()) {
             if (!fired.contains(rule)) differences.add("rule \"" + rule + "\" should have fired and did not");
         }

@@ -106,6 +106,32 @@ public class AdminPoliciesApiTest {
     }
 
     @Test
+    void anUploadReportsLintWarningsAndIsRefusedOnALintError() {
+        String abroad = DENY_GB + """
+                rule "Abroad: MFA"
+                when
+                    Geo($c : country)
+                    Org(isAbroad($c))
+                then
+                    decision.challengeAtLeast("otp");
+                end
+                """;
+        var warned = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(abroad, GB_TEST));
+        assertEquals(200, warned.statusCode(), warned.bodyAsString());
+        JsonObject warning = warned.bodyAsJsonObject().getJsonArray("warnings").getJsonObject(0);
+        assertEquals("acme/geo.drl", warning.getString("file"));
+        assertTrue(warning.getString("message").contains("sets no \"home_countries\""), warning.encode());
+
+        var refused = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(abroad.replace("\"otp\"", "\"otpp\""), GB_TEST));
+        assertEquals(422, refused.statusCode(), refused.bodyAsString());
+        JsonObject error = refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+        assertEquals("acme/geo.drl", error.getString("file"));
+        assertTrue(error.getString("message").contains("\"otpp\" is not a factor; did you mean \"otp\"?"), error.encode());
+        assertEquals(warned.bodyAsJsonObject().getString("version"), service.admin(HttpMethod.GET, "/v1/admin/policies", null)
+                .bodyAsJsonObject().getJsonObject("orgs").getJsonObject("acme").getString("version"), "the warned version stays");
+    }
+
+    @Test
     void aPolicyWhoseTestsFailIsRefusedWithTheDifference() {
         JsonObject wrong = GB_TEST.copy().put("expect", new JsonObject().put("action", "allow"));
         var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(DENY_GB, wrong));

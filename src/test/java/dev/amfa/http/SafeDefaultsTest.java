@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -81,7 +80,8 @@ class SafeDefaultsTest {
     /** JSON is required with API keys too: a key in a browser's cookie jar is no reason to read a form. */
     @Test
     void withApiKeysAPostMustBeJsonToo() throws IOException {
-        try (TestService keyed = TestService.start(TestService.config().withAuth(TestService.ADMIN_TOKEN, Map.of("oidc", "k1")))) {
+        try (TestService keyed = TestService.start(TestService.config().withAuth(TestService.ADMIN_TOKEN,
+                java.util.List.of(dev.amfa.callers.ApiKey.of("oidc", "k1", "acme"))))) {
             RawHttp.Answer answer = RawHttp.exchange(keyed.port(), RawHttp.post("/v1/evaluate", "Host: 127.0.0.1:" + keyed.port()
                     + "\r\nAuthorization: Bearer k1\r\nContent-Type: text/plain\r\n", "{}"));
             refused(answer, 415, "unsupported_media_type", "Content-Type");
