@@ -112,12 +112,13 @@ final class CallerGuards {
             } else if (isLoopback(ctx.request().remoteAddress()) && foreignHeader(ctx) == null) {
                 ctx.put(CALLER, Caller.LOOPBACK);
                 ctx.next();
-            } else if (admin != null) {
-                admin.handle(ctx);
             } else if (isLoopback(ctx.request().remoteAddress())) {
+                // From this machine but addressed elsewhere or sent by a foreign page: say which header.
                 ApiErrors.send(ctx, 403, "forbidden", foreignHeader(ctx), "without API keys this API answers only requests "
                         + "addressed to this host (Host: localhost or a loopback address with the service's port) "
                         + "and from no web page but a local one (Origin absent or loopback)");
+            } else if (admin != null) {
+                admin.handle(ctx);
             } else {
                 ApiErrors.send(ctx, 401, "unauthorized", null, "without API keys this API answers only this host: "
                         + "start the service with --api-keys / AMFA_API_KEYS to call it from elsewhere");
