@@ -1,0 +1,43 @@
+package dev.amfa.simulate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The server's clock during a replay of recorded days: set to each login's time before it is evaluated, so the
+ * service's windows (devices seen, failures counted, the newest timestamp it accepts) move with the logins
+ * instead of piling fourteen days of failures into the minute the replay takes.
+ */
+final class ReplayClock extends Clock {
+    private volatile Instant now;
+
+    ReplayClock(Instant start) {
+        this.now = start;
+    }
+
+    /**
+     * Each org's population replays the same days from their start, so the clock goes back between orgs; their
+     * histories are apart (per org), so no window sees the jump.
+     */
+    void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        if (!ZoneOffset.UTC.equals(zone)) throw new UnsupportedOperationException("a replay runs in UTC");
+        return this;
+    }
+}
