@@ -4,7 +4,7 @@
 // user's TOTP secret, optionally a wrong one first), and reports what the user saw. A fresh Chromium profile
 // each run: the "same browser" is the amfa_device cookie the test passes in (plan.cookies) and gets back
 // (Keycloak's own session cookies are not carried, so every login is a real one, not an SSO pass).
-// Optionally signs in to the admin console and screenshots the flow. Screenshots: SCREENSHOTS/keycloak-*.png.
+// Optionally opens a link (plan.visit) or signs in to the admin console and screenshots the flow. Screenshots: SCREENSHOTS/keycloak-*.png.
 import { launch, screenshot, report } from '../../../../../src/test/browser/chromium.mjs';
 import { createHmac } from 'node:crypto';
 
@@ -32,12 +32,13 @@ function wrongCode(secret) {
 
 // What the page shows now: the OTP form, the test client's "Signed in", or Keycloak's error or info page.
 async function whereAmI() {
-  const seen = page.locator('#otp, #signed-in, #client-error, #kc-error-message, .kc-feedback-text, #kc-page-title');
+  const seen = page.locator('#otp, #signed-in, #client-error, #kc-error-message, #kc-info-message, .kc-feedback-text, #kc-page-title');
   await seen.first().waitFor({ timeout: 30000 });
   if (await page.locator('#signed-in').count()) return { page: 'signed-in', text: await page.innerText('#signed-in') };
   if (await page.locator('#client-error').count()) return { page: 'client-error', text: await page.innerText('#client-error') };
   if (await page.locator('#otp').count()) return { page: 'otp', text: await page.innerText('body') };
   if (await page.locator('#kc-error-message').count()) return { page: 'error', text: await page.innerText('#kc-error-message') };
+  if (await page.locator('#kc-info-message').count()) return { page: 'info', text: await page.innerText('#kc-info-message') };
   return { page: 'other', text: await page.innerText('body') };
 }
 
@@ -82,6 +83,20 @@ try {
   }
 
   cookies = (await browser.cookies()).filter(c => c.name === 'amfa_device');
+
+  // A link from an email (the set-up link of enrol = require-email-verification): follow Keycloak's
+  // "Click here to proceed" and report whether it leads to the Configure OTP page.
+  if (plan.visit) {
+    await page.goto(plan.visit);
+    const proceed = page.locator('#kc-info-message a');
+    if (await proceed.count()) {
+      await proceed.first().click();
+      await page.waitForLoadState('load');
+    }
+    await screenshot(page, 'keycloak-emailed-link');
+    const configureOtp = await page.locator('#kc-totp-settings').count() > 0; // Keycloak's Configure OTP page
+    results.push({ name: 'visit', page: configureOtp ? 'configure-otp' : 'other', text: await page.innerText('body') });
+  }
 
   if (plan.adminConsole) {
     await browser.clearCookies();

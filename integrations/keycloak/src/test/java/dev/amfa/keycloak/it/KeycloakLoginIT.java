@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amfa.keycloak.AmfaClient;
-import dev.amfa.keycloak.AmfaSettings;
-import dev.amfa.keycloak.Decision;
-import dev.amfa.keycloak.LoginContext;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,6 +61,7 @@ class KeycloakLoginIT {
     private AmfaProcess amfa;
     private KeycloakProcess keycloak;
     private TestClient client;
+    private GreenMail mail;
     /** Each simulated browser's amfa_device cookie, carried from one Chromium run to the next. */
     private final Map<String, JsonNode> browsers = new HashMap<>();
 
@@ -67,12 +71,15 @@ class KeycloakLoginIT {
         amfa = new AmfaProcess(work);
         int keycloakPort = TestSetup.freePort();
         client = new TestClient(KeycloakProcess.url(keycloakPort), TestSetup.REALM);
+        mail = new GreenMail(new ServerSetup(TestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         // The shipped realm's amfa settings are placeholders: Keycloak fills them from its environment.
-        keycloak = new KeycloakProcess(work, keycloakPort, testRealm(client.redirectUri()),
+        keycloak = new KeycloakProcess(work, keycloakPort, List.of(testRealm(client.redirectUri()), enrolRealm(client.redirectUri())),
                 Map.of("KEYCLOAK_AMFA_URL", amfa.url(), "KEYCLOAK_AMFA_API_KEY", TestSetup.API_KEY));
         amfa.awaitReady();
         amfa.warmUp(50);
         keycloak.awaitReady(TestSetup.REALM);
+        keycloak.awaitReady(TestSetup.ENROL_REALM);
     }
 
     @AfterAll
@@ -80,6 +87,7 @@ class KeycloakLoginIT {
         if (client != null) client.close();
         if (keycloak != null) keycloak.close();
         if (amfa != null) amfa.close();
+        if (mail != null) mail.stop();
     }
 
     /** The shipped realm export (its flow and settings unchanged) with the test's users and client. */
@@ -110,6 +118,25 @@ class KeycloakLoginIT {
         ObjectNode app = realm.putArray("clients").addObject().put("clientId", TestClient.CLIENT_ID).put("enabled", true)
                 .put("publicClient", true).put("standardFlowEnabled", true).put("directAccessGrantsEnabled", false);
         app.putArray("redirectUris").add(redirectUri);
+        return realm;
+    }
+
+    /** The test realm with enrol = require-email-verification, its own Carol and GreenMail as its SMTP server. */
+    private ObjectNode enrolRealm(String redirectUri) throws Exception {
+        ObjectNode realm = testRealm(redirectUri);
+        realm.put("realm", TestSetup.ENROL_REALM);
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            if ("amfa".equals(config.path("alias").asText())) {
+                ((ObjectNode) config.path("config")).put("enrol", "require-email-verification");
+            }
+        }
+        ArrayNode users = realm.putArray("users");
+        for (JsonNode user : testRealm(redirectUri).path("users")) {
+            // user ids are unique across realms: this realm's Carol gets her own
+            if (user.path("username").asText().equals(CAROL.name())) users.add(((ObjectNode) user).without("id"));
+        }
+        realm.putObject("smtpServer").put("host", "127.0.0.1").put("port", String.valueOf(mail.getSmtp().getPort()))
+                .put("from", "keycloak@example.com");
         return realm;
     }
 
@@ -199,39 +226,32 @@ class KeycloakLoginIT {
                 "the password alone set up no second factor");
     }
 
-    /**
-     * The latency a Keycloak login pays for the evaluate call: the provider's own client code against the real
-     * jar on loopback (in-memory store), as in Keycloak. Reported for the README, not asserted (no timed tests).
-     */
     @Test
     @Order(7)
-    void measuresTheEvaluateCallsLatency() throws Exception {
-        AmfaSettings settings = AmfaSettings.parse(Map.of(AmfaSettings.BASE_URL, amfa.url(),
-                AmfaSettings.API_KEY, TestSetup.API_KEY), TestSetup.REALM + "-latency");
-        int warmUp = 500;
-        int measured = 2000;
-        long[] nanos = new long[measured];
-        for (int i = 0; i < warmUp + measured; i++) {
-            LoginContext login = new LoginContext(settings.org(), "latency-user-" + (i % 200), null, List.of(),
-                    List.of("otp"), UK, "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0", "latency-device-" + (i % 300),
-                    "authorization_code", TestClient.CLIENT_ID);
-            long start = System.nanoTime();
-            Decision decision = AmfaClient.evaluate(settings, login.toJson());
-            long took = System.nanoTime() - start;
-            assertNotNull(decision.evaluationId());
-            if (i >= warmUp) nanos[i - warmUp] = took;
-        }
-        java.util.Arrays.sort(nanos);
-        String line = String.format(java.util.Locale.ROOT, "evaluate from the Keycloak provider's client, loopback, %d calls after %d warm-up: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                measured, warmUp, nanos[measured / 2] / 1e6, nanos[measured * 99 / 100] / 1e6, nanos[measured - 1] / 1e6);
-        Files.writeString(Path.of("target/evaluate-latency.txt"), line);
-        System.out.print(line);
+    void requireEmailVerificationEmailsASetUpLinkAndThePasswordAloneSetsUpNothing() throws Exception {
+        JsonNode step = login(TestSetup.ENROL_REALM, "enrol-by-email", CAROL, "carol-laptop", UK, null);
+        assertEquals("info", step.path("page").asText(), step.toString());
+        assertTrue(step.path("text").asText().contains("link we emailed you"), step.toString());
+        String carol = keycloak.admin("/realms/" + TestSetup.ENROL_REALM + "/users?exact=true&username=" + CAROL.name())
+                .get(0).path("id").asText();
+        List<JsonNode> credentials = asList(keycloak.admin("/realms/" + TestSetup.ENROL_REALM + "/users/" + carol + "/credentials"));
+        assertEquals(List.of("password"), credentials.stream().map(c -> c.path("type").asText()).toList(),
+                "the password alone set up nothing");
+        assertTrue(mail.waitForIncomingEmail(30_000, 1), "no email");
+        MimeMessage message = mail.getReceivedMessages()[0];
+        assertEquals(CAROL.name() + "@example.com", message.getAllRecipients()[0].toString());
+        Matcher link = Pattern.compile("https?://\\S+/login-actions/action-token\\?key=\\S+").matcher(plainText(message));
+        assertTrue(link.find(), plainText(message));
+        ObjectNode plan = plan(TestSetup.ENROL_REALM, List.of());
+        plan.put("visit", link.group());
+        JsonNode visit = run(plan).path("steps").get(0);
+        assertEquals("configure-otp", visit.path("page").asText(), "the emailed link leads to setting up OTP: " + visit);
     }
 
     @Test
     @Order(8)
     void theAdminConsoleShowsTheFlow() throws Exception {
-        ObjectNode plan = plan(List.of());
+        ObjectNode plan = plan(TestSetup.REALM, List.of());
         plan.putObject("adminConsole").put("user", KeycloakProcess.ADMIN).put("password", KeycloakProcess.ADMIN_PASSWORD)
                 .put("flow", "amfa browser");
         JsonNode result = run(plan);
@@ -267,8 +287,8 @@ class KeycloakLoginIT {
         return decision;
     }
 
-    private ObjectNode plan(List<ObjectNode> steps) {
-        ObjectNode plan = JSON.createObjectNode().put("keycloak", keycloak.url()).put("realm", TestSetup.REALM)
+    private ObjectNode plan(String realm, List<ObjectNode> steps) {
+        ObjectNode plan = JSON.createObjectNode().put("keycloak", keycloak.url()).put("realm", realm)
                 .put("client", TestClient.CLIENT_ID).put("redirect", client.redirectUri());
         plan.putArray("steps").addAll(steps);
         return plan;
@@ -276,9 +296,13 @@ class KeycloakLoginIT {
 
     /** One login in a Chromium that carries the named browser's amfa_device cookie; answers what the user saw. */
     private JsonNode login(String name, User user, String browser, String ip, String otp) throws Exception {
+        return login(TestSetup.REALM, name, user, browser, ip, otp);
+    }
+
+    private JsonNode login(String realm, String name, User user, String browser, String ip, String otp) throws Exception {
         ObjectNode step = JSON.createObjectNode().put("name", name).put("user", user.name()).put("password", user.password())
                 .put("ip", ip).put("secret", user.otpSecret()).put("otp", otp);
-        ObjectNode plan = plan(List.of(step));
+        ObjectNode plan = plan(realm, List.of(step));
         if (browsers.containsKey(browser)) plan.set("cookies", browsers.get(browser));
         JsonNode result = run(plan);
         browsers.put(browser, result.path("cookies"));
@@ -345,6 +369,18 @@ class KeycloakLoginIT {
             }
             return null;
         });
+    }
+
+    /** The text/plain part of a (multipart) email, decoded. */
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) return (String) part.getContent();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) return text;
+            }
+        }
+        return null;
     }
 
     private static List<JsonNode> asList(JsonNode array) {

@@ -42,7 +42,7 @@ final class KeycloakProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    KeycloakProcess(Path workDir, int port, JsonNode realm, Map<String, String> env) throws Exception {
+    KeycloakProcess(Path workDir, int port, List<JsonNode> realms, Map<String, String> env) throws Exception {
         Path home = TestSetup.KEYCLOAK_HOME;
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException(home + " has no Keycloak: `mvn verify` unpacks keycloak-quarkus-dist there");
@@ -52,7 +52,9 @@ final class KeycloakProcess implements AutoCloseable {
         buildOnce(home, workDir);
         deleteRecursively(home.resolve("data"));
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve(TestSetup.REALM + "-realm.json").toFile(), realm);
+        for (JsonNode realm : realms) {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve(realm.path("realm").asText() + "-realm.json").toFile(), realm);
+        }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + TestSetup.freePort(),
