@@ -30,13 +30,15 @@ function wrongCode(secret) {
   }
 }
 
-// What the page shows now: the OTP form, the test client's "Signed in", or Keycloak's error or info page.
+// What the page shows now: the OTP form, the test client's "Signed in", Keycloak's Configure OTP page, or
+// Keycloak's error or info page.
 async function whereAmI() {
-  const seen = page.locator('#otp, #signed-in, #client-error, #kc-error-message, #kc-info-message, .kc-feedback-text, #kc-page-title');
+  const seen = page.locator('#otp, #signed-in, #client-error, #kc-error-message, #kc-info-message, #kc-totp-settings, .kc-feedback-text, #kc-page-title');
   await seen.first().waitFor({ timeout: 30000 });
   if (await page.locator('#signed-in').count()) return { page: 'signed-in', text: await page.innerText('#signed-in') };
   if (await page.locator('#client-error').count()) return { page: 'client-error', text: await page.innerText('#client-error') };
   if (await page.locator('#otp').count()) return { page: 'otp', text: await page.innerText('body') };
+  if (await page.locator('#kc-totp-settings').count()) return { page: 'configure-otp', text: await page.innerText('body') };
   if (await page.locator('#kc-error-message').count()) return { page: 'error', text: await page.innerText('#kc-error-message') };
   if (await page.locator('#kc-info-message').count()) return { page: 'info', text: await page.innerText('#kc-info-message') };
   return { page: 'other', text: await page.innerText('body') };

@@ -74,12 +74,15 @@ class KeycloakLoginIT {
         mail = new GreenMail(new ServerSetup(TestSetup.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         // The shipped realm's amfa settings are placeholders: Keycloak fills them from its environment.
-        keycloak = new KeycloakProcess(work, keycloakPort, List.of(testRealm(client.redirectUri()), enrolRealm(client.redirectUri())),
+        keycloak = new KeycloakProcess(work, keycloakPort, List.of(testRealm(client.redirectUri()),
+                enrolRealm(TestSetup.ENROL_REALM, "require-email-verification", client.redirectUri()),
+                enrolRealm(TestSetup.ENROL_ALLOW_REALM, "allow", client.redirectUri())),
                 Map.of("KEYCLOAK_AMFA_URL", amfa.url(), "KEYCLOAK_AMFA_API_KEY", TestSetup.API_KEY));
         amfa.awaitReady();
         amfa.warmUp(50);
         keycloak.awaitReady(TestSetup.REALM);
         keycloak.awaitReady(TestSetup.ENROL_REALM);
+        keycloak.awaitReady(TestSetup.ENROL_ALLOW_REALM);
     }
 
     @AfterAll
@@ -121,14 +124,12 @@ class KeycloakLoginIT {
         return realm;
     }
 
-    /** The test realm with enrol = require-email-verification, its own Carol and GreenMail as its SMTP server. */
-    private ObjectNode enrolRealm(String redirectUri) throws Exception {
+    /** The test realm with another enrolment policy, its own Carol and GreenMail as its SMTP server. */
+    private ObjectNode enrolRealm(String name, String enrol, String redirectUri) throws Exception {
         ObjectNode realm = testRealm(redirectUri);
-        realm.put("realm", TestSetup.ENROL_REALM);
+        realm.put("realm", name);
         for (JsonNode config : realm.path("authenticatorConfig")) {
-            if ("amfa".equals(config.path("alias").asText())) {
-                ((ObjectNode) config.path("config")).put("enrol", "require-email-verification");
-            }
+            if ("amfa".equals(config.path("alias").asText())) ((ObjectNode) config.path("config")).put("enrol", enrol);
         }
         ArrayNode users = realm.putArray("users");
         for (JsonNode user : testRealm(redirectUri).path("users")) {
@@ -250,6 +251,13 @@ class KeycloakLoginIT {
 
     @Test
     @Order(8)
+    void enrolAllowLetsTheLoginSetUpOtpRightAway() throws Exception {
+        JsonNode step = login(TestSetup.ENROL_ALLOW_REALM, "enrol-allow", CAROL, "carol-desktop", UK, null);
+        assertEquals("configure-otp", step.path("page").asText(), "Keycloak's Configure OTP, after the password: " + step);
+    }
+
+    @Test
+    @Order(9)
     void theAdminConsoleShowsTheFlow() throws Exception {
         ObjectNode plan = plan(TestSetup.REALM, List.of());
         plan.putObject("adminConsole").put("user", KeycloakProcess.ADMIN).put("password", KeycloakProcess.ADMIN_PASSWORD)
@@ -261,7 +269,7 @@ class KeycloakLoginIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void withAmfaStoppedTheDefaultOnErrorAsksForTheSecondFactor() throws Exception {
         amfa.stop();
         JsonNode step = login("amfa-stopped", ALICE, "alice-laptop", UK, "right");

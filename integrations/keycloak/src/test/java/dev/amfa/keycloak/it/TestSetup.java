@@ -19,6 +19,8 @@ final class TestSetup {
     static final String REALM = "amfa-it";
     /** A second realm, the same but with {@code enrol = require-email-verification} and an SMTP server. */
     static final String ENROL_REALM = "amfa-it-enrol";
+    /** A third, with {@code enrol = allow}. */
+    static final String ENROL_ALLOW_REALM = "amfa-it-enrol-allow";
     /** The API key Keycloak presents to amfa; {@link #apiKeysFlag()} is amfa's side of it. */
     static final String API_KEY = "kc-it-4f0c2d9a8e7b6153";
     static final String ADMIN_TOKEN = "kc-it-admin-token";
