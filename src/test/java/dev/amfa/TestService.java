@@ -46,8 +46,8 @@ public final class TestService implements AutoCloseable {
     public static ServiceConfig config() {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
                 Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", null, 16 * 1024, 1,
-                Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, java.util.Map.of(), false, true,
-                dev.amfa.challenges.ChallengeSettings.defaults(), null);
+                Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, List.of(), false, true,
+                dev.amfa.challenges.ChallengeSettings.defaults(), null, null);
     }
 
     public static TestService start() {

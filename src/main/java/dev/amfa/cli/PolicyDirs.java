@@ -1,7 +1,6 @@
 package dev.amfa.cli;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import dev.amfa.engine.RuleCompilationException;
 import dev.amfa.policy.Baseline;
@@ -13,28 +12,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the policy commands find rules/ and policies/: a project folder, or each folder named. */
-final class PolicyDirs {
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "Folder holding rules/ and policies/ (default: the current folder).")
-    Path dir;
-
-    @Option(names = "--rules-dir", description = "Baseline rules (default DIR/rules).")
-    Path rulesDir;
-
-    @Option(names = "--policies-dir", description = "Org policies (default DIR/policies).")
-    Path policiesDir;
-
+/** Where the policy commands find rules/ and policies/ ({@link PolicyFolders}), and which org they look at. */
+final class PolicyDirs extends PolicyFolders {
     @Option(names = "--org", description = "Only this org.")
     String org;
-
-    Path rules() {
-        return rulesDir != null ? rulesDir : dir.resolve("rules");
-    }
-
-    Path policies() {
-        return policiesDir != null ? policiesDir : dir.resolve("policies");
-    }
 
     /** The compiled baseline, or null after printing each of its compile errors. */
     Baseline baseline(PrintStream out) throws IOException {

@@ -23,6 +23,7 @@ public final class Device {
     public String getOsFamily() { return osFamily; }
 
     /** The identity device history is kept under: the cookie when there is one, else the fingerprint. */
+    @Helper("no arguments: `Device(key() != null)`")
     public String key() {
         if (id != null) return "id:" + id;
         if (fingerprint != null) return "fp:" + fingerprint;

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param country          ISO 3166-1 alpha-2 code, or null
  * @param region           top-level subdivision name (state, county, ...), or null
  * @param city             English city name, or null
- * @param accuracyRadiusKm MaxMind's accuracy radius; null when the database has none (flat schema)
+ * @param accuracyRadiusKm how far the user may be from the coordinates: MaxMind's accuracy radius, or what a
+ *                         lookup estimated with {@link #withCoverage()}; null when nothing says
  * @param timeZone         IANA time zone, or null
  */
 public record Place(String country, String region, String city, double latitude, double longitude,
@@ -23,6 +24,11 @@ public record Place(String country, String region, String city, double latitude,
     private static final String LONGITUDE = "longitude";
     private static final String ACCURACY_RADIUS_KM = "accuracy_radius_km";
     private static final String TIME_ZONE = "time_zone";
+    /**
+     * What a city record without a radius covers: a large city's own radius (Berlin, London: 20-25 km). The
+     * flat schema has no radius at all; 0 would make two addresses of one city a short journey apart.
+     */
+    public static final int CITY_RADIUS_KM = 20;
 
     public Place {
         // The flat database writes "" for unknown names; one spelling of "unknown" keeps labels and JSON clean.
@@ -39,6 +45,25 @@ public record Place(String country, String region, String city, double latitude,
         if (accuracyRadiusKm != null && accuracyRadiusKm < 0) {
             throw new IllegalArgumentException("negative accuracy radius: " + accuracyRadiusKm);
         }
+    }
+
+    /**
+     * How far from its coordinates the user may really be, in km. A record without a city (country or region
+     * only) sits on the country's centroid: it covers the country's extent ({@link CountryExtents}), however
+     * small a radius the database gave it (MaxMind gives China's centroid 100 km). A city without a radius
+     * covers {@link #CITY_RADIUS_KM}.
+     */
+    public int coverageKm() {
+        int given = accuracyRadiusKm == null ? 0 : accuracyRadiusKm;
+        if (city == null) return Math.max(given, Math.max(CITY_RADIUS_KM, CountryExtents.SHIPPED.radiusKm(country)));
+        return accuracyRadiusKm == null ? CITY_RADIUS_KM : accuracyRadiusKm;
+    }
+
+    /** This place with {@link #coverageKm()} as its accuracy radius: what every lookup answers. */
+    public Place withCoverage() {
+        int coverage = coverageKm();
+        if (accuracyRadiusKm != null && accuracyRadiusKm == coverage) return this;
+        return new Place(country, region, city, latitude, longitude, coverage, timeZone);
     }
 
     /** Only the known fields, so stored places stay small and absent stays distinguishable from empty. */

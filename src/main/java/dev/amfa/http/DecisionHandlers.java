@@ -1,5 +1,6 @@
 package dev.amfa.http;
 
+import dev.amfa.callers.Forbidden;
 import dev.amfa.decisions.DecisionJson;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.decisions.DecisionQuery;
@@ -63,6 +64,9 @@ final class DecisionHandlers {
             result = work.get();
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        } catch (Forbidden e) {
+            CallerGuards.forbidden(ctx, e);
             return;
         } catch (IllegalArgumentException e) {
             // Vert.x decodes the query string lazily and throws on a malformed escape such as %%.

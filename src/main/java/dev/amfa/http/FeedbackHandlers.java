@@ -33,7 +33,7 @@ final class FeedbackHandlers {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
-        recorder.record(id, feedback).onComplete(done -> {
+        recorder.record(id, feedback, CallerGuards.caller(ctx)).onComplete(done -> {
             if (done.failed() && done.cause() instanceof FeedbackRecorder.FeedbackAlreadyGiven given) {
                 ApiErrors.send(ctx, 409, "conflict", "verdict", given.getMessage());
             } else if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause(), failed);
@@ -47,7 +47,7 @@ final class FeedbackHandlers {
         String userId = ctx.pathParam("id");
         DecisionHandlers.answer(ctx, failed, () -> {
             JsonFields body = new JsonFields(JsonBodies.object(ctx), "");
-            String org = body.requiredOrg();
+            String org = CallerGuards.requireOrg(ctx, "org", body.requiredOrg());
             List<String> names = body.stringList("signals", HistoryPart.values().length, 16);
             if (names.isEmpty()) throw new InvalidInputException("signals", "name at least one of " + HistoryPart.NAMES);
             Set<HistoryPart> what = EnumSet.noneOf(HistoryPart.class);

@@ -1,6 +1,7 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.callers.Caller;
 import dev.amfa.console.ConsoleRoutes;
 import dev.amfa.evaluation.Evaluator;
 import io.vertx.core.Vertx;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
 public final class Routes {
@@ -57,8 +58,8 @@ public final class Routes {
 
         challenges(vertx, router, body, service);
 
-        BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? List.of()
-                : List.of(service.config().adminToken()), "admin token",
+        BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? Map.of()
+                : Map.of(service.config().adminToken(), Caller.ADMIN), "admin token",
                 "the admin API is disabled: start the service with --admin-token / AMFA_ADMIN_TOKEN");
         BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT);
         AdminPolicyHandlers policies = new AdminPolicyHandlers(vertx, service.policies(), service.decisions());

@@ -14,7 +14,9 @@ import java.time.Instant;
 
 /**
  * Could the user have travelled from their last successful login to here in the time between? Distances are
- * reduced by both places' GeoIP accuracy radius, so an imprecise lookup does not read as a journey.
+ * reduced by both places' coverage (the GeoIP accuracy radius, or for a record without a city the country's
+ * extent), so travel is measured from the edge of what is known and an imprecise lookup does not read as a
+ * journey: a phone on a carrier's country-level address is not "in Kansas".
  */
 public final class ImpossibleTravelSignal implements Signal {
     public static final String NAME = "ImpossibleTravel";
@@ -69,7 +71,8 @@ public final class ImpossibleTravelSignal implements Signal {
             return assessment(Confidence.LOW, "impossible_travel_from_last_login", details);
         }
         for (KnownLogin before : user.logins()) {
-            if (separationKm(before.place(), here) <= settings.normalLocationKm()) {
+            // A country-wide place would vouch for every place in the country: only a city can be a normal location.
+            if (before.place().city() != null && separationKm(before.place(), here) <= settings.normalLocationKm()) {
                 return assessment(Confidence.HIGH, "travel_from_normal_location", details);
             }
         }
@@ -82,8 +85,9 @@ public final class ImpossibleTravelSignal implements Signal {
         return Math.max(0, km - radius(a) - radius(b));
     }
 
+    /** Stored places from before lookups estimated coverage have no radius: estimated here the same way. */
     private static double radius(Place place) {
-        return place.accuracyRadiusKm() == null ? 0 : place.accuracyRadiusKm();
+        return place.coverageKm();
     }
 
     private static double round(double value) {

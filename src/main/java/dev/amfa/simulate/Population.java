@@ -35,9 +35,14 @@ public final class Population {
     /**
      * One login to send.
      *
-     * @param honest whether the real user is behind it (an attacker fails, a user passes MFA)
+     * @param honest   whether the real user is behind it (an attacker fails, a user passes MFA)
+     * @param scenario what it really is, in a labelled population; null in the demo population
      */
-    public record Login(JsonObject request, boolean honest) {
+    public record Login(JsonObject request, boolean honest, Scenario scenario) {
+        public Login(JsonObject request, boolean honest) {
+            this(request, honest, null);
+        }
+
         public Instant at() {
             return Instant.parse(request.getString("timestamp"));
         }

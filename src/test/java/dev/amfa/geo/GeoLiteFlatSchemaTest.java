@@ -56,8 +56,27 @@ class GeoLiteFlatSchemaTest {
         Place place = locator.locate(ip("8.8.8.8")).orElseThrow();
         assertEquals("US", place.country());
         assertInside(place, 24, 50, -125, -66);
-        assertNull(place.accuracyRadiusKm(), "the flat schema has no accuracy radius");
         assertTrue(place.timeZone().startsWith("America/"), place.timeZone());
+    }
+
+    @Test
+    void aCountryLevelRecordCoversTheCountry() {
+        // 3.54.128.0/18 is known only as "US": on the centroid in Kansas, with no radius in the flat schema.
+        Place us = locator.locate(ip("3.54.128.10")).orElseThrow();
+        assertEquals("US", us.country());
+        assertNull(us.city());
+        assertEquals(CountryExtents.SHIPPED.radiusKm("US"), us.accuracyRadiusKm());
+        assertTrue(us.accuracyRadiusKm() >= 2_000, "Kansas to either coast: " + us.toJson().encode());
+        // IPv6 too: 2001:408::/32, known only as "US".
+        Place v6 = locator.locate(ip("2001:408::10")).orElseThrow();
+        assertNull(v6.city());
+        assertEquals(CountryExtents.SHIPPED.radiusKm("US"), v6.accuracyRadiusKm());
+    }
+
+    @Test
+    void aCityRecordWithoutRadiusCoversACity() {
+        Place sydney = locator.locate(ip("203.2.218.214")).orElseThrow();
+        assertEquals(Place.CITY_RADIUS_KM, sydney.accuracyRadiusKm(), sydney.toJson().encode());
     }
 
     @Test

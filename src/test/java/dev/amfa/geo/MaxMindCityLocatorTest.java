@@ -4,6 +4,7 @@ import static dev.amfa.geo.GeoFixtures.CITY_TEST_DB;
 import static dev.amfa.geo.GeoFixtures.database;
 import static dev.amfa.geo.GeoFixtures.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,9 +82,18 @@ class MaxMindCityLocatorTest {
     @Test
     void locatesIpv6Addresses() {
         Place tokyo = locator.locate(ip("2001:218::1")).orElseThrow();
-        assertEquals(new Place("JP", null, null, 35.68536, 139.75309, 100, "Asia/Tokyo"), tokyo);
+        assertEquals(new Place("JP", null, null, 35.68536, 139.75309, CountryExtents.SHIPPED.radiusKm("JP"), "Asia/Tokyo"), tokyo);
         assertEquals("JP", tokyo.label());
         assertEquals("NO", locator.locate(ip("2a02:cf40::abcd")).orElseThrow().country());
+    }
+
+    @Test
+    void aCountryLevelRecordCoversTheCountryNotItsGivenRadius() {
+        // 2001:250::/31 is China's centroid with MaxMind's radius of 100 km: most of China is farther than that.
+        Place china = locator.locate(ip("2001:250::1")).orElseThrow();
+        assertNull(china.city());
+        assertEquals(CountryExtents.SHIPPED.radiusKm("CN"), china.accuracyRadiusKm());
+        assertTrue(china.accuracyRadiusKm() > 2_000, china.toJson().encode());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.amfa.geo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -27,6 +28,29 @@ class PlaceTest {
         Place bare = new Place(null, null, null, 47.25, -122.31, null, null);
         assertEquals(Set.of("latitude", "longitude"), bare.toJson().fieldNames());
         assertEquals(bare, Place.fromJson(bare.toJson()));
+    }
+
+    @Test
+    void aCountryLevelPlaceCoversTheCountrysExtent() {
+        Place us = new Place("US", null, null, 37.751, -97.822, null, null);
+        // Kansas to Seattle, Boston or Miami is 2,000-2,400 km; Hawaii (5,400 km) is left out of the 99 %.
+        assertTrue(us.coverageKm() >= 2_400 && us.coverageKm() <= 3_000, "US " + us.coverageKm());
+        int germany = new Place("DE", null, null, 51.2993, 9.491, null, null).coverageKm();
+        assertTrue(germany >= 300 && germany <= 600, "Kassel to Munich or Kiel is 300-400 km: DE " + germany);
+        // MaxMind's own radius for a centroid understates it: China's is 100 km.
+        assertEquals(CountryExtents.SHIPPED.radiusKm("CN"), new Place("CN", null, null, 35, 105, 100, null).coverageKm());
+        assertEquals(CountryExtents.UNKNOWN_KM, new Place(null, null, null, 47.25, -122.31, null, null).coverageKm());
+        assertEquals(Place.CITY_RADIUS_KM, new Place("VA", null, null, 41.9, 12.45, null, null).coverageKm(),
+                "never smaller than a city");
+    }
+
+    @Test
+    void aCityCoversItsRadiusOrACitysExtent() {
+        assertEquals(10, LONDON.coverageKm());
+        assertEquals(LONDON, LONDON.withCoverage());
+        Place paris = new Place("FR", null, "Paris", 48.85, 2.35, null, null);
+        assertEquals(Place.CITY_RADIUS_KM, paris.coverageKm());
+        assertEquals(Place.CITY_RADIUS_KM, paris.withCoverage().accuracyRadiusKm());
     }
 
     @Test

@@ -34,9 +34,10 @@ class ImpossibleTravelSignalTest {
         return signal.assess(SignalFixtures.input(chromeOnWindows("d"), here, history)).result();
     }
 
-    /** The time it takes to cover London-Paris (minus London's 10 km accuracy radius) at this speed. */
+    /** The time it takes to cover London-Paris (minus London's 10 km accuracy radius and Paris's city coverage) at this speed. */
     private static Instant departedFromLondonAt(double kmh) {
-        double km = GreatCircle.km(LONDON.latitude(), LONDON.longitude(), PARIS.latitude(), PARIS.longitude()) - 10;
+        double km = GreatCircle.km(LONDON.latitude(), LONDON.longitude(), PARIS.latitude(), PARIS.longitude())
+                - 10 - Place.CITY_RADIUS_KM;
         return NOW.minusMillis(Math.round(km / kmh * 3_600_000));
     }
 
@@ -60,7 +61,7 @@ class ImpossibleTravelSignalTest {
         var details = result.getDetails();
         assertEquals("London", details.getJsonObject("from").getString("city"));
         assertEquals("Sydney", details.getJsonObject("to").getString("city"));
-        assertEquals(16_984, details.getDouble("distance_km"), 15); // 16,994 km minus London's 10 km radius
+        assertEquals(16_964, details.getDouble("distance_km"), 15); // 16,994 km minus London's 10 km radius and Sydney's 20 km city coverage
         assertEquals(1.0, details.getDouble("elapsed_hours"));
     }
 
@@ -71,6 +72,38 @@ class ImpossibleTravelSignalTest {
         // Paris is about 320 km from the centre of France, within the 500 km the lookup could be off by.
         assertEquals("minimal_travel_from_last_login", result.getCode());
         assertEquals(0.0, result.getDetails().getDouble("distance_km"));
+    }
+
+    /** Where the flat GeoLite2 download puts every US address it knows only the country of: Kansas. */
+    private static final Place US_CARRIER = new Place("US", null, null, 37.751, -97.822, null, "America/Chicago");
+    private static final Place CHICAGO = new Place("US", "Illinois", "Chicago", 41.8835, -87.6305, null, "America/Chicago");
+
+    @Test
+    void aPhoneOnACountryLevelCarrierAddressIsNotAJourneyFromHome() {
+        // Chicago to the US centroid is 920 km: with the centroid as an exact point, 14 minutes read as 3,900 km/h.
+        Assessment phone = assess(US_CARRIER, loggedIn(new KnownLogin(CHICAGO, NOW.minus(Duration.ofMinutes(14)))));
+        assertEquals("minimal_travel_from_last_login", phone.getCode());
+        Assessment laptop = assess(CHICAGO, loggedIn(new KnownLogin(US_CARRIER, NOW.minus(Duration.ofMinutes(14)))));
+        assertEquals("minimal_travel_from_last_login", laptop.getCode());
+        assertEquals(0.0, laptop.getDetails().getDouble("distance_km"));
+    }
+
+    @Test
+    void aCountryLevelPlaceIsStillImpossibleBeyondTheCountrysEdge() {
+        // Sydney is 13,000 km from the US centroid, far beyond the 2,510 km a US country-level record covers.
+        Assessment result = assess(US_CARRIER, loggedIn(new KnownLogin(SYDNEY, NOW.minus(Duration.ofHours(2)))));
+        assertEquals("impossible_travel_from_last_login", result.getCode());
+        assertTrue(result.getDetails().getDouble("distance_km") > 10_000, result.getDetails().encode());
+    }
+
+    @Test
+    void aCountryLevelPlaceInHistoryIsNoNormalLocationForTheWholeCountry() {
+        // A carrier login long ago covers all of the US: it must not make New York "normal" for a Chicago user.
+        Place newYork = new Place("US", "New York", "New York", 40.7128, -74.0060, null, "America/New_York");
+        Assessment result = assess(newYork, loggedIn(
+                new KnownLogin(CHICAGO, NOW.minus(Duration.ofDays(1))),
+                new KnownLogin(US_CARRIER, NOW.minus(Duration.ofDays(10)))));
+        assertEquals("substantial_travel_from_last_login", result.getCode());
     }
 
     @Test

@@ -31,7 +31,8 @@ abstract class CityDatabaseFile implements Closeable {
             return Optional.empty();
         }
         try {
-            return find(ip);
+            // One place for the radius of records that have none or understate it, whichever the schema.
+            return find(ip).map(Place::withCoverage);
         } catch (IOException | GeoIp2Exception | RuntimeException e) {
             // RuntimeException too: a corrupt search tree surfaces as IndexOutOfBoundsException.
             throw new GeoLookupException(ip, file, e);
