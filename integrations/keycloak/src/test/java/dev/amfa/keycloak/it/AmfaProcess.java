@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * known places) and the service tests' IP lists (175.16.199.0/24 is on an abuse deny list).
  */
 final class AmfaProcess implements AutoCloseable {
+    static final String WARM_UP_ORG = "warm-up";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     final int port;
@@ -69,7 +70,7 @@ final class AmfaProcess implements AutoCloseable {
      */
     void warmUp(int evaluations) throws IOException, InterruptedException {
         for (int i = 0; i < evaluations; i++) {
-            String body = JSON.createObjectNode().put("org", "warm-up").put("ip", "2.125.160.216")
+            String body = JSON.createObjectNode().put("org", WARM_UP_ORG).put("ip", "2.125.160.216")
                     .set("user", JSON.createObjectNode().put("id", "warm-up-" + i)).toString();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/v1/evaluate"))
                     .header("Authorization", "Bearer " + TestSetup.API_KEY).header("Content-Type", "application/json")

@@ -28,9 +28,10 @@ final class TestSetup {
     private TestSetup() {
     }
 
-    /** amfa's --api-keys value for {@link #API_KEY}; the one line to change when keys are bound to orgs. */
+    /** amfa's --api-keys value for {@link #API_KEY}: bound to the realms' orgs and the tests' own. */
     static String apiKeysFlag() {
-        return "keycloak=" + API_KEY;
+        return "keycloak@" + String.join("+", REALM, ENROL_REALM, ENROL_ALLOW_REALM, AmfaProcess.WARM_UP_ORG,
+                EvaluateLatencyIT.ORG) + "=" + API_KEY;
     }
 
     static int freePort() throws IOException {
