@@ -108,7 +108,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
+        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies, status);
         DecisionLog decisions = security.decisions();
         ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx, riskTargets);
         RuleRunner.warmUp(policies.current().baseline().rules());

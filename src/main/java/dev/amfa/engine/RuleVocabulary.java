@@ -1,18 +1,6 @@
 package dev.amfa.engine;
 
-import dev.amfa.facts.Action;
-import dev.amfa.facts.Assessment;
-import dev.amfa.facts.BusinessHours;
-import dev.amfa.facts.Confidence;
-import dev.amfa.facts.Decision;
-import dev.amfa.facts.Device;
-import dev.amfa.facts.Factor;
-import dev.amfa.facts.Geo;
-import dev.amfa.facts.LoginContext;
-import dev.amfa.facts.Org;
-import dev.amfa.facts.Risk;
-import dev.amfa.facts.Transaction;
-import dev.amfa.facts.User;
+import dev.amfa.facts.FactTypes;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -33,9 +21,7 @@ final class RuleVocabulary {
     static final String FACTS_PACKAGE = "dev.amfa.facts";
 
     /** The fact model. A test checks this is every public class of the package. */
-    static final List<Class<?>> FACT_TYPES = List.of(Action.class, Assessment.class, BusinessHours.class,
-            Confidence.class, Decision.class, Device.class, Factor.class, Geo.class, LoginContext.class, Org.class,
-            Risk.class, Transaction.class, User.class);
+    static final List<Class<?>> FACT_TYPES = FactTypes.named();
 
     /** java.lang classes a rule may name: for casts, locals, static helpers and pattern types of accumulate results. */
     static final Set<String> JAVA_LANG_TYPES = Set.of("String", "Math", "Integer", "Long", "Double", "Boolean",

@@ -100,6 +100,10 @@ final class AdminPolicyHandlers {
 
     void rollback(RoutingContext ctx) {
         String org = ctx.pathParam("org");
+        if (!OrgName.isValid(org)) {
+            ApiErrors.send(ctx, 400, "invalid_request", "org", "must be " + OrgName.rule());
+            return;
+        }
         vertx.executeBlocking(() -> registry.rollback(org)).onComplete(done -> {
             if (done.succeeded()) {
                 json(ctx, 200, new JsonObject().put("org", org).put("version", done.result().version()));

@@ -3,7 +3,6 @@ package dev.amfa.http;
 import dev.amfa.callers.Forbidden;
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.ChallengeService;
-import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.store.Challenge;
@@ -33,7 +32,7 @@ final class ChallengeHandlers {
     void start(RoutingContext ctx) {
         answer(ctx, body -> {
             JsonFields fields = new JsonFields(body, "");
-            String evaluationId = fields.requiredString("evaluation_id", EvaluationRequestParser.ID_LENGTH);
+            String evaluationId = fields.requiredId("evaluation_id");
             String factor = fields.requiredString("factor", 64);
             return challenges.start(evaluationId, factor, CallerGuards.caller(ctx)).map(started -> {
                 ctx.response().setStatusCode(201);
@@ -43,11 +42,18 @@ final class ChallengeHandlers {
     }
 
     void verify(RoutingContext ctx) {
-        answer(ctx, body -> challenges.verify(ctx.pathParam("id"), code(body), CallerGuards.caller(ctx)).map(ChallengeHandlers::verdict));
+        answer(ctx, body -> challenges.verify(PathIds.of(ctx), code(body), CallerGuards.caller(ctx)).map(ChallengeHandlers::verdict));
     }
 
     void resend(RoutingContext ctx) {
-        challenges.resend(ctx.pathParam("id"), CallerGuards.caller(ctx)).map(ChallengeHandlers::started)
+        String id;
+        try {
+            id = PathIds.of(ctx);
+        } catch (InvalidInputException e) {
+            failed(ctx, e);
+            return;
+        }
+        challenges.resend(id, CallerGuards.caller(ctx)).map(ChallengeHandlers::started)
                 .onSuccess(json -> json(ctx, json.put("resent", true)))
                 .onFailure(e -> failed(ctx, e));
     }

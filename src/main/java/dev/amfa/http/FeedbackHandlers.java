@@ -25,9 +25,10 @@ final class FeedbackHandlers {
     }
 
     void feedback(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id;
         Feedback feedback;
         try {
+            id = PathIds.of(ctx);
             feedback = Feedback.parse(JsonBodies.object(ctx));
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
@@ -44,8 +45,8 @@ final class FeedbackHandlers {
 
     /** Body: {"org": "acme", "signals": ["devices", "places", "failures"]}. */
     void clearRisk(RoutingContext ctx) {
-        String userId = ctx.pathParam("id");
         DecisionHandlers.answer(ctx, failed, () -> {
+            String userId = UserPath.userId(ctx);
             JsonFields body = new JsonFields(JsonBodies.object(ctx), "");
             String org = CallerGuards.requireOrg(ctx, "org", body.requiredOrg());
             List<String> names = body.stringList("signals", HistoryPart.values().length, 16);

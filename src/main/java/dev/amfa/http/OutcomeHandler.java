@@ -24,9 +24,10 @@ final class OutcomeHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id;
         Outcome outcome;
         try {
+            id = PathIds.of(ctx);
             outcome = Outcome.parse(JsonBodies.object(ctx));
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());

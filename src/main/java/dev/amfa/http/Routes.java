@@ -50,6 +50,7 @@ public final class Routes {
         Router router = Router.router(vertx);
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
+        router.route().handler(HttpFraming::refuseBadFraming);
         CallerGuards.mount(router, service.config());
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
@@ -83,11 +84,17 @@ public final class Routes {
                 "the body is larger than " + service.config().bodyLimit() + " bytes"));
         router.errorHandler(400, ctx -> ApiErrors.send(ctx, 400, "invalid_request", null,
                 "the request could not be read"));
-        router.errorHandler(500, ctx -> {
-            LOG.error("unhandled error on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-            ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
-        });
+        router.errorHandler(500, Routes::internalError);
+        // BodyHandler fails a request whose stream broke (a chunk size that does not decode) with "status 200".
+        router.errorHandler(200, Routes::internalError);
         return router;
+    }
+
+    /** A failure no handler answered: the client's (see {@link HttpFraming#clientFault}), else a bug (500, logged). */
+    private static void internalError(io.vertx.ext.web.RoutingContext ctx) {
+        if (HttpFraming.clientFault(ctx)) return;
+        LOG.error("unhandled error on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+        ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
     }
 
     /** Decision search, statistics, feedback, metrics and the console. */
