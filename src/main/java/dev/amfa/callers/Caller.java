@@ -16,7 +16,7 @@ import java.util.Set;
 public record Caller(String name, Set<String> orgs, boolean admin) {
     /** The name the loopback caller's evaluations and challenges are remembered under. */
     public static final String LOOPBACK_NAME = "loopback";
-    /** Without API keys, requests from this host: any org, as before keys existed (see docs/security-authz.md). */
+    /** Without API keys, requests from this host: any org, as before keys existed (see docs/trust-model.md). */
     public static final Caller LOOPBACK = new Caller(LOOPBACK_NAME, null, false);
     public static final Caller ADMIN = new Caller(null, null, true);
     /** The name the public demo's evaluations and challenges are created under. */

@@ -6,7 +6,7 @@ import dev.amfa.ip.Cidr;
 import java.util.List;
 
 /**
- * What org policies may spend and reach (docs/security-sandbox.md).
+ * What org policies may spend and reach (docs/policy-sandbox.md).
  *
  * @param rules               each evaluation's time and rule firings
  * @param ruleThreads         worker threads that run rules, off the event loop
