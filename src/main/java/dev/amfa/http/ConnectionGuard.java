@@ -58,10 +58,14 @@ public final class ConnectionGuard implements AutoCloseable {
     public HttpServer server(Handler<HttpServerRequest> app, String host, int port) {
         // No h2c: to see whether a connection upgrades, Vert.x announces it only once its first request's
         // headers are in, so a connection that never finishes them was never counted. The API is HTTP/1.1.
-        HttpServer server = HttpFraming.install(vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
                 .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)));
-        return server.connectionHandler(this::admit).requestHandler(request -> {
+                .setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        HttpServer server = HttpFraming.install(vertx.createHttpServer(options));
+        return server.connectionHandler(connection -> {
+            StrictFramingDecoder.install(connection, options);
+            admit(connection);
+        }).requestHandler(request -> {
             Tracked tracked = connections.get(request.connection());
             if (tracked == null) {
                 app.handle(request);

@@ -15,8 +15,8 @@ import java.util.List;
  * with a transfer coding other than one "chunked" (e.g. "chunked, identity", which Netty reads as chunked), with
  * two Transfer-Encoding headers, or with a Transfer-Encoding in HTTP/1.0 is refused with 400 and the connection
  * closed: a proxy in front that reads the framing the other way would see a different request than this service
- * (request smuggling). Content-Length together with Transfer-Encoding: Netty drops the Content-Length before
- * anything of Vert.x's sees the request (as RFC 9112 6.3 allows), so it is read by its chunks alone.
+ * (request smuggling). Content-Length together with Transfer-Encoding is refused the same way, by
+ * {@link StrictFramingDecoder} (Netty would drop the Content-Length before anything here could see it).
  */
 public final class HttpFraming {
     private HttpFraming() {

@@ -294,6 +294,10 @@ class BadInputCorpusTest {
                 new Object[]{"two Transfer-Encoding headers", post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked, 400},
                 new Object[]{"Transfer-Encoding in HTTP/1.0", post.replace("HTTP/1.1", "HTTP/1.0")
                         + "Transfer-Encoding: chunked\r\n\r\n" + chunked, 400},
+                new Object[]{"Content-Length and Transfer-Encoding", post + "Content-Length: " + chunked.length()
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked, 400},
+                new Object[]{"Transfer-Encoding and Content-Length", post + "Transfer-Encoding: chunked\r\nContent-Length: "
+                        + chunked.length() + "\r\n\r\n" + chunked, 400},
                 new Object[]{"two different Content-Lengths", post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n" + body, 400},
                 new Object[]{"bad chunk size", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + body + "\r\n0\r\n\r\n", 400},
                 new Object[]{"chunk size overflow", post + "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n" + body + "\r\n0\r\n\r\n", 400},
@@ -318,6 +322,29 @@ class BadInputCorpusTest {
         RawHttp.Answer answer = RawHttp.exchange(service.port(), request.getBytes(StandardCharsets.ISO_8859_1));
         assertDocumentedError(answer, status);
         if (!name.startsWith("bad percent")) assertTrue(answer.closed(), "the connection is closed after " + name);
+    }
+
+    /** The stricter decoder reads what is well framed as before: a chunked body, and requests kept alive. */
+    @Test
+    void wellFramedBodiesAreReadChunkedOrKeptAlive() throws Exception {
+        String body = Logins.login("frank", Logins.BOXFORD_GB, java.time.Instant.now()).put("org", "acme").encode();
+        String head = "POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + service.port() + "\r\nContent-Type: application/json\r\n";
+        String chunked = head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(utf8(body.substring(10)).length) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
+        RawHttp.Answer answer = RawHttp.exchange(service.port(), chunked.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.json().containsKey("evaluation_id"), answer.body());
+
+        // Two requests written at once on one connection (pipelined): the second is read after the first's body.
+        String first = head + "Content-Length: " + utf8(body).length + "\r\n\r\n" + body;
+        String second = head + "Content-Length: " + utf8(body).length + "\r\nConnection: close\r\n\r\n" + body;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port())) {
+            socket.setSoTimeout(RawHttp.READ_TIMEOUT_MILLIS);
+            socket.getOutputStream().write((first + second).getBytes(StandardCharsets.UTF_8));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, answers.split("HTTP/1.1 200 OK", -1).length - 1, answers);
+        }
     }
 
     @Test
