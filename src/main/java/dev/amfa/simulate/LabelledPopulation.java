@@ -68,6 +68,7 @@ public final class LabelledPopulation {
             long backHome = leaves + FLIGHT.toSeconds();
             long clears = random.nextDouble() < COOKIE_CLEARERS ? (long) (span * (0.3 + 0.6 * random.nextDouble())) : -1;
             java.util.Set<String> devicesSeen = new java.util.HashSet<>();
+            java.util.Set<String> browsersSeen = new java.util.HashSet<>();
             int count = (int) Math.max(2, Math.round(days * LOGINS_PER_DAY * (0.5 + random.nextDouble())));
             List<Long> offsets = new ArrayList<>();
             for (int i = 0; i < count; i++) offsets.add((long) (span * random.nextDouble()));
@@ -87,7 +88,9 @@ public final class LabelledPopulation {
                 Scenario scenario;
                 String ip;
                 boolean newDevice = devicesSeen.add(device);
-                if (newDevice && device.endsWith("-after-clearing")) {
+                // Cookies cleared before the browser's first login leave nothing to recognise: a first login.
+                boolean newBrowser = browsersSeen.add(fingerprint);
+                if (newDevice && !newBrowser) {
                     scenario = Scenario.CLEARED_COOKIES;
                     ip = homeAddress(random, person);
                 } else if (newDevice) {

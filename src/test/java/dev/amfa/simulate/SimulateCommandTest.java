@@ -79,6 +79,16 @@ class SimulateCommandTest {
             assertEquals(first, login.scenario() == Scenario.FIRST_LOGIN || login.scenario() == Scenario.CLEARED_COOKIES,
                     login.scenario() + " " + device);
         }
+        // Clearing cookies gives a new device id, not a new browser: its fingerprint was sent before under another id.
+        Map<String, String> idByFingerprint = new java.util.HashMap<>();
+        for (Population.Login login : logins) {
+            if (!login.honest()) continue;
+            JsonObject device = login.request().getJsonObject("device");
+            String earlierId = idByFingerprint.put(device.getString("fingerprint"), device.getString("id"));
+            if (login.scenario() == Scenario.CLEARED_COOKIES) {
+                assertTrue(earlierId != null && !earlierId.equals(device.getString("id")), device.encode());
+            }
+        }
         assertTrue(logins.stream().anyMatch(l -> l.honest() && l.request().getString("ip").contains(":")), "IPv6 homes");
         assertTrue(logins.stream().allMatch(l -> !l.at().isAfter(END) && l.at().isAfter(END.minusSeconds(14 * 86_400))));
     }
@@ -101,12 +111,18 @@ class SimulateCommandTest {
         assertEquals(0, carrier.challenged + carrier.denied, carrier.codes.toString());
         LabelledRun.Tally home = baseline.get(Scenario.HOME);
         assertEquals(home.logins, home.allowed, "history is learnt: known devices at home are allowed " + home.codes);
+        // A cleared cookie is recognised by the browser's fingerprint (challenged as partial_match before).
+        LabelledRun.Tally cleared = baseline.get(Scenario.CLEARED_COOKIES);
+        assertTrue(cleared.logins > 0, "some cookies were cleared");
+        assertEquals(cleared.logins, cleared.allowed, cleared.codes.toString());
         LabelledReport.Figures figures = LabelledReport.figures(baseline);
         assertEquals(Set.of(), figures.attacksAllowed());
         assertEquals(0, figures.legitimateDenied());
         // admin-portal lets nobody in from outside its office networks: every login of this population is denied.
         LabelledRun.Tally admin = result.orgs().get("admin-portal").get(Scenario.HOME);
         assertEquals(admin.logins, admin.denied);
+        // consumer-app does not take the victim's browser family for a known customer (a same-city attacker).
+        assertEquals(Set.of(), LabelledReport.figures(result.orgs().get("consumer-app")).attacksAllowed());
         String table = LabelledReport.render(result);
         assertTrue(table.contains("== baseline (rules/ only), 100 % roll-out =="), table);
         assertTrue(table.contains("== policies/consumer-app, 100 % roll-out =="), table);
