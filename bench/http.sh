@@ -8,7 +8,7 @@
 # Environment: DURATION (default 20s), CONNECTIONS (32), PORT (18181), JAVA_OPTS (JVM flags; default -XX:+UseZGC
 # as ./amfa and the image run; JAVA_OPTS=" " for the JVM's default G1),
 # STORE (memory), PG (postgresql://postgres@127.0.0.1:5432, the server), SEED_USERS / SEED_LOGINS (0).
-# wrk and the server share the machine's cores, as they did for the echo ceiling in DESIGN.md.
+# wrk and the server share the machine's cores, as they did for the echo ceiling measured in bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

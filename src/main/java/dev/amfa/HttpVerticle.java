@@ -1,5 +1,6 @@
 package dev.amfa;
 
+import dev.amfa.http.HttpFraming;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -21,9 +22,10 @@ final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions options = new HttpServerOptions()
                 .setHost(service.config().host())
-                .setPort(service.config().port()));
+                .setPort(service.config().port());
+        server = HttpFraming.install(vertx.createHttpServer(options));
         return server.requestHandler(Main.routing(vertx, service)).listen();
     }
 

@@ -12,6 +12,7 @@ import dev.amfa.metrics.ServiceMetrics;
 import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.stats.DecisionStats;
 import dev.amfa.stats.InMemoryDecisionStats;
+import dev.amfa.status.StatusRegistry;
 import dev.amfa.store.Stores;
 import dev.amfa.store.postgres.DecisionWriter;
 import dev.amfa.store.postgres.PgDecisionLog;
@@ -40,8 +41,11 @@ public record SecurityCenter(DecisionLog decisions, DecisionStats stats, Service
      */
     static final int DECISION_LOG_ORGS = 50;
 
-    static SecurityCenter build(Vertx vertx, DecisionLogSettings settings, Stores stores, PolicyRegistry policies)
-            throws IOException {
+    /** How often /health's "decision_log" component is brought up to date with the writer. */
+    static final long WRITER_HEALTH_EVERY_MILLIS = 1_000;
+
+    static SecurityCenter build(Vertx vertx, DecisionLogSettings settings, Stores stores, PolicyRegistry policies,
+                                StatusRegistry status) throws IOException {
         IpMasking ips = new IpMasking(settings.ipMode(), settings.ipHashKey());
         ServiceMetrics metrics = new ServiceMetrics(vertx, policies);
         List<AutoCloseable> resources = new ArrayList<>();
@@ -56,7 +60,7 @@ public record SecurityCenter(DecisionLog decisions, DecisionStats stats, Service
         DecisionLog store;
         DecisionStats stats;
         if (stores.pool() == null) {
-            InMemoryDecisionLog memory = new InMemoryDecisionLog(settings.memoryPerOrg(), DECISION_LOG_ORGS, ips);
+            InMemoryDecisionLog memory = new InMemoryDecisionLog(settings.memoryPerOrg(), DECISION_LOG_ORGS, settings.memoryBytes(), ips);
             store = memory;
             stats = new InMemoryDecisionStats(memory);
         } else {
@@ -67,6 +71,16 @@ public record SecurityCenter(DecisionLog decisions, DecisionStats stats, Service
             metrics.external("amfa.decision.log.dropped", "decisions and events not logged: queue full", "postgres",
                     writer, DecisionWriter::dropped);
             metrics.storeErrors("decision_log_writes", writer, DecisionWriter::failed);
+            metrics.external("amfa.decision.log.set.aside", "decisions and events the database refused for their content",
+                    "postgres", writer, DecisionWriter::setAside);
+            // A writer that is stalled or behind makes /health 503: decisions would otherwise be lost silently.
+            long health = vertx.setPeriodic(WRITER_HEALTH_EVERY_MILLIS, t -> {
+                DecisionWriter.Health h = writer.health();
+                if (h.ok()) status.ready("decision_log", h.detail());
+                else status.notReady("decision_log", h.detail());
+            });
+            status.ready("decision_log", writer.health().detail());
+            resources.add(() -> vertx.cancelTimer(health));
         }
         DecisionLog decisions = new ObservedDecisionLog(store, ips, listeners);
         return new SecurityCenter(decisions, stats, metrics,

@@ -8,12 +8,14 @@ import dev.amfa.privacy.UserErasure;
 import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.externalrisk.ExternalRiskSignals;
 import dev.amfa.evaluation.Evaluator;
+import dev.amfa.evaluation.RuleRunner;
 import dev.amfa.evaluation.OutcomeRecorder;
 import dev.amfa.evaluation.OutcomeRetries;
 import dev.amfa.geo.AnonymousIpLookup;
 import dev.amfa.geo.CachedCityLocator;
 import dev.amfa.geo.CityLocator;
 import dev.amfa.ip.IpLists;
+import dev.amfa.policy.ExternalRiskTargets;
 import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.reload.DirectoryWatcher;
 import dev.amfa.signals.ImpossibleTravelSignal;
@@ -82,8 +84,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         Stores stores = await(Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention()));
         resources.add(stores::close);
         status.ready("store", config.store());
+        ExternalRiskTargets riskTargets = new ExternalRiskTargets(config.sandbox().externalRiskAllowed());
         PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC(),
-                PolicySync.publisher(stores.policies()));
+                PolicySync.publisher(stores.policies()), riskTargets);
         if (stores.connect() != null) {
             resources.add(await(PolicySync.start(vertx, stores.policies(), policies, status, stores.connect())));
         }
@@ -105,12 +108,14 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
                 new NewDeviceSignal(),
                 new ImpossibleTravelSignal(),
                 new UntrustedIpSignal(lists, stores.velocity())));
-        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies);
+        SecurityCenter security = SecurityCenter.build(vertx, config.decisionLog(), stores, policies, status);
         DecisionLog decisions = security.decisions();
-        ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx);
-        Evaluator evaluator = new Evaluator(policies::current, signals, externalRisk::forPolicy, cities, anonymous,
-                new UserAgents(), stores, decisions::append, security.metrics()::storeError);
-        resources.addAll(List.of(cities, anonymous, externalRisk));
+        ExternalRiskSignals externalRisk = new ExternalRiskSignals(vertx, riskTargets);
+        RuleRunner.warmUp(policies.current().baseline().rules());
+        RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
+        Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
+                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError);
+        resources.addAll(List.of(cities, anonymous, externalRisk, rules));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,
                 new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()),

@@ -1,12 +1,13 @@
 package dev.amfa;
 
+import dev.amfa.callers.ApiKey;
 import dev.amfa.challenges.ChallengeSettings;
 import dev.amfa.decisions.DecisionLogSettings;
+import dev.amfa.policy.SandboxSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a service instance is configured with; built by the serve command from flags and environment
@@ -17,11 +18,13 @@ import java.util.Map;
  * @param pgUrl          postgresql://user@host:port/database for the postgres store, else null
  * @param retention      how long login history and failures are kept in the database
  * @param adminToken     bearer token of /v1/admin; null disables the admin API
- * @param apiKeys        calling service name -> API key for /v1/evaluate and outcomes; empty leaves them open
+ * @param apiKeys        the calling services' keys and the orgs each may act for; empty: the caller API answers
+ *                       this host only (loopback)
  * @param watch          reload rules/ and policies/ when their files change
  * @param echo           also serve POST /bench/echo, the benchmark's baseline
  * @param challenges     mail, result tokens, secret keys and the demo; null for the defaults
  * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention; null for the defaults
+ * @param sandbox        what org policies may spend and reach; null for the defaults
  */
 public record ServiceConfig(
         String host,
@@ -38,46 +41,60 @@ public record ServiceConfig(
         Duration outcomeRetention,
         Duration retention,
         String adminToken,
-        Map<String, String> apiKeys,
+        List<ApiKey> apiKeys,
         boolean watch,
         boolean echo,
         ChallengeSettings challenges,
-        DecisionLogSettings decisionLog) {
+        DecisionLogSettings decisionLog,
+        SandboxSettings sandbox) {
 
     public ServiceConfig {
+        sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
         challenges = challenges == null ? ChallengeSettings.defaults() : challenges;
         decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
-        apiKeys = Map.copyOf(apiKeys);
+        apiKeys = List.copyOf(apiKeys);
+        for (ApiKey key : apiKeys) {
+            // One secret would be both: the key would open the admin API, or the admin act as that service.
+            if (key.secret().equals(adminToken)) {
+                throw new IllegalArgumentException("--api-keys: '" + key.name() + "' has the admin token as its key");
+            }
+        }
     }
 
-    public ServiceConfig withAuth(String newAdminToken, Map<String, String> newApiKeys) {
+    public ServiceConfig withAuth(String newAdminToken, List<ApiKey> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
                 newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
                 store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo,
-                challenges, decisionLog);
+                challenges, decisionLog, sandbox);
     }
 
     public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges,
-                decisionLog);
+                decisionLog, sandbox);
     }
 
     public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings);
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings, sandbox);
+    }
+
+    public ServiceConfig withSandbox(SandboxSettings settings) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, settings);
     }
 
     @Override
@@ -85,6 +102,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys.keySet() + ", " + challenges + ", " + decisionLog + "]";
+                + ", api keys " + apiKeys + ", " + challenges + ", " + decisionLog + "]";
     }
 }

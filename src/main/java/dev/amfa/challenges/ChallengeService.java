@@ -1,5 +1,6 @@
 package dev.amfa.challenges;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.decisions.DecisionEvent;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.evaluation.Outcome;
@@ -17,8 +18,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Carries out the challenge a decision asked for: starts it for a factor the decision allowed, checks codes
@@ -38,9 +41,17 @@ public final class ChallengeService {
     private final TokenIssuer tokens;
     private final Duration codeLifetime;
     private final Clock clock;
+    private final int emailsPerService;
 
     public ChallengeService(Stores stores, CodeChecks checks, CodeSender sender, OutcomeRecorder outcomes,
                             DecisionLog log, TokenIssuer tokens, Duration codeLifetime, Clock clock) {
+        this(stores, checks, sender, outcomes, log, tokens, codeLifetime, clock, Limits.EMAILS_PER_SERVICE);
+    }
+
+    /** @param emailsPerService emailed codes one calling service may send within {@link Limits#USER_WINDOW} */
+    public ChallengeService(Stores stores, CodeChecks checks, CodeSender sender, OutcomeRecorder outcomes,
+                            DecisionLog log, TokenIssuer tokens, Duration codeLifetime, Clock clock, int emailsPerService) {
+        this.emailsPerService = emailsPerService;
         this.evaluations = stores.evaluations();
         this.challenges = stores.challenges();
         this.checks = checks;
@@ -59,10 +70,16 @@ public final class ChallengeService {
     public record Verdict(Challenge challenge, String status, int attemptsLeft, String token) {
     }
 
+    /** A challenge the service itself starts (the demo's): no caller's scope applies. */
     public Future<Started> start(String evaluationId, String factor) {
+        return start(evaluationId, factor, Caller.ADMIN);
+    }
+
+    /** @param caller who asks: another service's or org's evaluation is answered as unknown */
+    public Future<Started> start(String evaluationId, String factor, Caller caller) {
         Instant now = clock.instant();
         return evaluations.findPending(evaluationId).compose(evaluation -> {
-            if (evaluation == null) {
+            if (evaluation == null || !caller.mayUse(evaluation.org(), evaluation.service())) {
                 throw ChallengeRefused.notFound("no evaluation " + evaluationId + " awaits a challenge (unknown, expired or finished)");
             }
             if (!evaluation.factors().contains(factor)) {
@@ -86,9 +103,12 @@ public final class ChallengeService {
         String code = email ? sender.newCode() : null;
         Challenge challenge = new Challenge(id, evaluation.id(), evaluation.org(), evaluation.userId(), factor,
                 email ? evaluation.email() : null, email ? checks.emailCodeHash(id, code) : null, now,
-                now.plus(codeLifetime), 0, Challenge.PENDING, email ? 1 : 0, email ? now : null);
-        return challenges.createWithin(challenge, new ChallengeStore.UserLimit(Limits.STARTS_PER_USER,
-                now.minus(Limits.USER_WINDOW))).compose(created -> {
+                now.plus(codeLifetime), 0, Challenge.PENDING, email ? 1 : 0, email ? now : null, evaluation.service());
+        // The send is counted before the challenge exists: a start refused by the user's limit then costs one
+        // send of the address's budget, which errs on the side of fewer emails.
+        Future<Void> sendAllowed = email ? sendAllowed(challenge, now) : Future.succeededFuture();
+        ChallengeStore.UserLimit starts = new ChallengeStore.UserLimit(Limits.STARTS_PER_USER, now.minus(Limits.USER_WINDOW));
+        return sendAllowed.compose(allowed -> challenges.createWithin(challenge, starts)).compose(created -> {
             if (!created) throw ChallengeRefused.tooMany("too many challenges for this user; try again later");
             records.event(challenge, DecisionEvent.CHALLENGE_STARTED, new JsonObject());
             if (!email) return Future.succeededFuture(new Started(challenge, null));
@@ -96,14 +116,19 @@ public final class ChallengeService {
         });
     }
 
-    public Future<Verdict> verify(String challengeId, String code) {
-        return verify(challengeId, code, null);
+    /** @param caller who asks: another service's or org's challenge is answered as unknown */
+    public Future<Verdict> verify(String challengeId, String code, Caller caller) {
+        return verify(challengeId, code, c -> caller.mayUse(c.org(), c.service()));
     }
 
-    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    /** @param org a challenge of another org is answered as unknown (the demo's scope) */
     public Future<Verdict> verify(String challengeId, String code, String org) {
+        return verify(challengeId, code, c -> org.equals(c.org()));
+    }
+
+    private Future<Verdict> verify(String challengeId, String code, Predicate<Challenge> visible) {
         Instant now = clock.instant();
-        return find(challengeId, org).compose(found -> {
+        return find(challengeId, visible).compose(found -> {
             if (found.status().equals(Challenge.PASSED)) {
                 throw new ChallengeRefused(409, "conflict", "id", "challenge " + challengeId + " was already passed");
             }
@@ -135,7 +160,7 @@ public final class ChallengeService {
             if (!finished) return noAttemptLeft(challenge.id());
             records.event(challenge, DecisionEvent.CHALLENGE_PASSED, new JsonObject().put("attempts", challenge.attempts()));
             String token = tokens.issue(challenge.org(), challenge.userId(), challenge.evaluationId(),
-                    List.of("mfa", challenge.factor()));
+                    List.of("mfa", challenge.factor()), challenge.service());
             return records.outcome(challenge, new Outcome(true, "passed"))
                     .map(recorded -> new Verdict(challenge.withStatus(Challenge.PASSED), Challenge.PASSED, left(challenge), token));
         });
@@ -165,15 +190,23 @@ public final class ChallengeService {
         });
     }
 
-    /** A new code by email; the previous one stops working. */
-    public Future<Started> resend(String challengeId) {
-        return resend(challengeId, null);
+    /**
+     * A new code by email; the previous one stops working.
+     *
+     * @param caller who asks: another service's or org's challenge is answered as unknown
+     */
+    public Future<Started> resend(String challengeId, Caller caller) {
+        return resend(challengeId, c -> caller.mayUse(c.org(), c.service()));
     }
 
-    /** @param org when not null, a challenge of another org is answered as unknown (the demo's scope) */
+    /** @param org a challenge of another org is answered as unknown (the demo's scope) */
     public Future<Started> resend(String challengeId, String org) {
+        return resend(challengeId, c -> org.equals(c.org()));
+    }
+
+    private Future<Started> resend(String challengeId, Predicate<Challenge> visible) {
         Instant now = clock.instant();
-        return find(challengeId, org).compose(found -> {
+        return find(challengeId, visible).compose(found -> {
             if (!found.factor().equals(CodeChecks.EMAIL)) {
                 throw new ChallengeRefused(422, "not_resendable", "id", "only email challenges send codes");
             }
@@ -184,8 +217,9 @@ public final class ChallengeService {
                 throw ChallengeRefused.tooMany("wait " + Duration.between(now, allowed).toSeconds() + " s before asking for another code");
             }
             String code = sender.newCode();
-            return challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code), now.plus(codeLifetime), now,
-                            found.sends())
+            return sendAllowed(found, now)
+                    .compose(counted -> challenges.replaceCode(challengeId, checks.emailCodeHash(challengeId, code),
+                            now.plus(codeLifetime), now, found.sends()))
                     .compose(replaced -> {
                         // No longer pending, or another resend came first: its code is the one that counts.
                         if (!replaced) throw ChallengeRefused.tooMany("another code was just sent; wait before asking again");
@@ -203,9 +237,22 @@ public final class ChallengeService {
         });
     }
 
-    private Future<Challenge> find(String challengeId, String org) {
+    /** Counts one emailed code against its address's, user's and calling service's limits; 429 when one is reached. */
+    private Future<Void> sendAllowed(Challenge challenge, Instant now) {
+        List<ChallengeStore.SendLimit> limits = new ArrayList<>(List.of(
+                ChallengeStore.SendLimit.address(challenge.email(), Limits.EMAILS_PER_ADDRESS),
+                ChallengeStore.SendLimit.user(challenge.org(), challenge.userId(), Limits.EMAILS_PER_USER)));
+        if (challenge.service() != null) limits.add(ChallengeStore.SendLimit.service(challenge.service(), emailsPerService));
+        return challenges.recordSend(limits, now.minus(Limits.USER_WINDOW), now).map(reached -> {
+            if (reached == null) return null;
+            throw ChallengeRefused.tooMany("too many codes were emailed to this "
+                    + (reached.kind().equals("service") ? "calling service" : reached.kind()) + " lately; try again later");
+        });
+    }
+
+    private Future<Challenge> find(String challengeId, Predicate<Challenge> visible) {
         return challenges.find(challengeId).map(found -> {
-            if (found == null || (org != null && !org.equals(found.org()))) {
+            if (found == null || !visible.test(found)) {
                 throw ChallengeRefused.notFound("no challenge " + challengeId);
             }
             return found;

@@ -44,6 +44,6 @@ public record Challenges(ChallengeService service, Enrolment enrolment, TokenIss
         ChallengeService service = new ChallengeService(stores, checks,
                 new CodeSender(mailer, settings.orgName(), settings.codeLifetime()), outcomes, log, tokens,
                 settings.codeLifetime(), clock);
-        return new Challenges(service, new Enrolment(stores.factors(), checks, settings.orgName(), clock), tokens, outbox);
+        return new Challenges(service, new Enrolment(stores.factors(), stores.challenges(), checks, settings.orgName(), clock), tokens, outbox);
     }
 }

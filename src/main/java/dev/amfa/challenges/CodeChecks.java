@@ -61,13 +61,25 @@ public final class CodeChecks {
      */
     public Future<Boolean> totp(String org, String userId, String code, Instant now, boolean confirming) {
         return factors.totp(org, userId).compose(enrolment -> {
-            if (enrolment == null || enrolment.confirmed() == confirming) return Future.succeededFuture(false);
-            byte[] secret = box.open(enrolment.sealedSecret(), owner(org, userId));
-            OptionalLong step = Totp.matchingStep(secret, code, now);
-            java.util.Arrays.fill(secret, (byte) 0);
+            if (enrolment == null) return Future.succeededFuture(false);
+            if (confirming && enrolment.pendingSecret() != null) {
+                // A re-enrolment beside a confirmed secret: its first code makes it the user's secret.
+                OptionalLong step = matchingStep(enrolment.pendingSecret(), org, userId, code, now);
+                return step.isEmpty() ? Future.succeededFuture(false)
+                        : factors.confirmPendingTotp(org, userId, enrolment.pendingSecret(), step.getAsLong());
+            }
+            if (enrolment.confirmed() == confirming) return Future.succeededFuture(false);
+            OptionalLong step = matchingStep(enrolment.sealedSecret(), org, userId, code, now);
             if (step.isEmpty()) return Future.succeededFuture(false);
             return factors.useTotpStep(org, userId, step.getAsLong(), confirming);
         });
+    }
+
+    private OptionalLong matchingStep(byte[] sealed, String org, String userId, String code, Instant now) {
+        byte[] secret = box.open(sealed, owner(org, userId));
+        OptionalLong step = Totp.matchingStep(secret, code, now);
+        java.util.Arrays.fill(secret, (byte) 0);
+        return step;
     }
 
     private Future<Boolean> recovery(String org, String userId, String code) {

@@ -23,6 +23,11 @@ final class DecisionLogOptions {
             description = "Decisions per org the in-memory log keeps (AMFA_DECISION_LOG_MEMORY).")
     int decisionLogMemory;
 
+    @Option(names = "--decision-log-memory-mb", defaultValue = "${env:AMFA_DECISION_LOG_MEMORY_MB:-512}",
+            description = "Heap (MiB, estimated) all decisions the in-memory log keeps may hold; past it the oldest of "
+                    + "the org holding the most go first (AMFA_DECISION_LOG_MEMORY_MB).")
+    long decisionLogMemoryMb;
+
     @Option(names = "--decision-log-queue", defaultValue = "${env:AMFA_DECISION_LOG_QUEUE:-50000}",
             description = "Decisions waiting to be written; more are dropped and counted (AMFA_DECISION_LOG_QUEUE).")
     int decisionLogQueue;
@@ -39,6 +44,6 @@ final class DecisionLogOptions {
     DecisionLogSettings settings() {
         return new DecisionLogSettings(decisionLogJsonl.isBlank() ? null : Path.of(decisionLogJsonl.strip()),
                 decisionLogIp, decisionLogIpHashKey, decisionLogMemory, decisionLogQueue, decisionLogBatch,
-                decisionLogRetentionDays);
+                decisionLogRetentionDays, decisionLogMemoryMb * 1024 * 1024);
     }
 }

@@ -3,8 +3,8 @@ package dev.amfa.cli;
 import dev.amfa.Service;
 import dev.amfa.ServiceConfig;
 import dev.amfa.ServiceRunner;
+import dev.amfa.callers.ApiKey;
 import dev.amfa.engine.RuleCompilationException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,9 +12,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code amfa serve}: runs the service until SIGTERM. Every flag has an AMFA_* environment variable. */
@@ -77,7 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
     String adminToken;
 
     @Option(names = "--api-keys", defaultValue = "${env:AMFA_API_KEYS:-}",
-            description = "API keys of the calling services, name=key,name=key; unset: the caller API answers this host only (AMFA_API_KEYS).")
+            description = "API keys of the calling services and the orgs each may act for: name@org[+org...]=key or "
+                    + "name@*=key (every org), comma-separated; unset: the caller API answers this host only (AMFA_API_KEYS).")
     String apiKeys;
 
     @Option(names = "--watch", defaultValue = "${env:AMFA_WATCH:-true}", arity = "1",
@@ -93,6 +92,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DecisionLogOptions decisionLogOptions;
+
+    @Mixin
+    SandboxOptions sandboxOptions;
 
     @Override
     public Integer call() {
@@ -123,22 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
                 pgUrl.isBlank() ? null : pgUrl.strip(), bodyLimit,
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
-                keys(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings());
-    }
-
-    /** "name=key,name=key": the name says which calling service a key belongs to (for rotation and logs). */
-    static Map<String, String> keys(String text) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String pair : text.split(",")) {
-            if (pair.isBlank()) continue;
-            int equals = pair.indexOf('=');
-            if (equals <= 0 || equals == pair.length() - 1) {
-                throw new CommandLine.ParameterException(new CommandLine(new ServeCommand()),
-                        "--api-keys: expected name=key, got '" + pair.strip().replaceAll("=.*", "=...") + "'");
-            }
-            keys.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-        }
-        return keys;
+                ApiKey.parse(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings(),
+                sandboxOptions.settings());
     }
 
     private static List<Path> paths(List<String> values) {

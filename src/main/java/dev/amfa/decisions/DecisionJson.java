@@ -50,7 +50,7 @@ public final class DecisionJson {
                 .put("place", r.input().place() == null ? null : r.input().place().toJson())
                 .put("device_key", r.input().device().key()).put("flow", r.input().request().flow())
                 .put("application", r.input().request().application())
-                .put("recent_failures", r.input().recentFailures())
+                .put("recent_failures", r.input().recentFailures()).put("service", r.service())
                 .put("events", joined);
     }
 
@@ -72,7 +72,7 @@ public final class DecisionJson {
                 .put("assessments", assessments).put("recent_failures", r.input().recentFailures())
                 .put("action", r.action()).put("factors", new JsonArray(r.factors())).put("policy_version", r.policyVersion())
                 .put("ip", r.ip()).put("confidence", r.confidence()).put("risk_score", r.riskScore())
-                .put("reasons", new JsonArray(r.reasons())).put("mode", r.mode()).put("audit", r.audit());
+                .put("reasons", new JsonArray(r.reasons())).put("mode", r.mode()).put("audit", r.audit()).put("service", r.service());
     }
 
     public static DecisionRecord fromStored(String evaluationId, JsonObject json) {
@@ -91,7 +91,7 @@ public final class DecisionJson {
         return new DecisionRecord(input, json.getString("action"), strings(json.getJsonArray("factors")),
                 json.getString("policy_version"), json.getString("ip"), json.getString("confidence"),
                 json.getDouble("risk_score", 0.0), strings(json.getJsonArray("reasons")), json.getString("mode"),
-                json.getString("audit"));
+                json.getString("audit"), json.getString("service"));
     }
 
     /** The request in the shape of an evaluate body. */

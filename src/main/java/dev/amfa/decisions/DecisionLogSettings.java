@@ -14,18 +14,25 @@ import java.util.List;
  * @param queueSize     decisions waiting for the PostgreSQL writer; past it new ones are counted and dropped
  * @param batchSize     rows per INSERT of the PostgreSQL writer
  * @param retentionDays decisions older than this are deleted (PostgreSQL)
+ * @param memoryBytes   the estimated heap all decisions the in-memory log keeps may hold
  */
 public record DecisionLogSettings(Path jsonLines, String ipMode, String ipHashKey, int memoryPerOrg, int queueSize,
-                                  int batchSize, int retentionDays) {
+                                  int batchSize, int retentionDays, long memoryBytes) {
     public static final List<String> IP_MODES = List.of("keep", "truncate", "hash");
     public static final DecisionLogSettings DEFAULTS =
-            new DecisionLogSettings(null, "keep", "", 10_000, 50_000, 500, 90);
+            new DecisionLogSettings(null, "keep", "", 10_000, 50_000, 500, 90, InMemoryDecisionLog.DEFAULT_MAX_BYTES);
+
+    /** With the default byte bound of the in-memory log. */
+    public DecisionLogSettings(Path jsonLines, String ipMode, String ipHashKey, int memoryPerOrg, int queueSize,
+                               int batchSize, int retentionDays) {
+        this(jsonLines, ipMode, ipHashKey, memoryPerOrg, queueSize, batchSize, retentionDays, InMemoryDecisionLog.DEFAULT_MAX_BYTES);
+    }
 
     public DecisionLogSettings {
         if (!IP_MODES.contains(ipMode)) {
             throw new IllegalArgumentException("decision log IP mode '" + ipMode + "': expected one of " + IP_MODES);
         }
-        if (memoryPerOrg < 1 || queueSize < 1 || batchSize < 1 || retentionDays < 1) {
+        if (memoryPerOrg < 1 || queueSize < 1 || batchSize < 1 || retentionDays < 1 || memoryBytes < 1) {
             throw new IllegalArgumentException("decision log sizes and retention must be positive");
         }
         ipHashKey = ipHashKey == null ? "" : ipHashKey;
@@ -44,6 +51,6 @@ public record DecisionLogSettings(Path jsonLines, String ipMode, String ipHashKe
     public String toString() {
         // The hash key is a secret: an address space as small as IPv4 is enumerable without it.
         return "DecisionLogSettings[" + jsonLines + ", ip " + ipMode + ", memory " + memoryPerOrg + "/org, queue "
-                + queueSize + ", batch " + batchSize + ", " + retentionDays + " days]";
+                + queueSize + ", " + memoryBytes / (1024 * 1024) + " MiB in memory, batch " + batchSize + ", " + retentionDays + " days]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.amfa.decisions;
 
+import dev.amfa.evaluation.InputLimits;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 
@@ -29,7 +30,8 @@ public record DecisionQuery(String org, String userId, String action, String sig
     }
 
     /** Reads the query parameters; a bad one is a 400 naming it. */
-    public static DecisionQuery parse(Function<String, String> param) {
+    public static DecisionQuery parse(Function<String, String> raw) {
+        Function<String, String> param = InputLimits.idParams(raw);
         String action = param.apply("action");
         if (action != null) JsonFields.oneOf("action", action, ACTIONS);
         Instant from = time(param, "from");
@@ -86,7 +88,7 @@ public record DecisionQuery(String org, String userId, String action, String sig
             String[] time = raw.substring(0, bar).split("\\.");
             Instant at = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
             String id = raw.substring(bar + 1);
-            if (id.isEmpty()) throw new IllegalArgumentException("no id");
+            InputLimits.id("cursor", id);
             return new Position(at, id);
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor this API gave out");

@@ -21,10 +21,12 @@ import java.util.List;
  * @param reasons    the rules that fired, each once, in firing order
  * @param mode       the org's policy mode
  * @param audit      what the rules decided when it was not enforced (audit mode, roll-out), else null
+ * @param service    the calling service that asked (its API key's name): only it, or the admin, may leave
+ *                   feedback on it; null for decisions of an older version and replays
  */
 public record DecisionRecord(DecisionInput input, String action, List<String> factors, String policyVersion,
                              String ip, String confidence, double riskScore, List<String> reasons, String mode,
-                             String audit) {
+                             String audit, String service) {
 
     public DecisionRecord {
         factors = List.copyOf(factors);
@@ -48,7 +50,7 @@ public record DecisionRecord(DecisionInput input, String action, List<String> fa
                 ips.shown(ip), decision.getConfidence().json(),
                 Math.round(decision.getRiskScore() * 1000) / 1000.0,
                 EvaluationJson.reasons(evaluation), evaluation.mode().json(),
-                evaluation.enforced() ? null : decision.action().json());
+                evaluation.enforced() ? null : decision.action().json(), evaluation.service());
     }
 
     /** The same decision with the user id and IP replaced by a one-way marker, and the email and attributes gone. */
@@ -58,7 +60,7 @@ public record DecisionRecord(DecisionInput input, String action, List<String> fa
                 r.enrolledFactors(), unspecified(), r.userAgent(), r.deviceId(), r.fingerprint(), r.timestamp(),
                 r.flow(), r.application(), r.transaction(), r.mfaSessionFactors(), r.reportedSignals());
         return new DecisionRecord(withRequest(input, request), action, factors, policyVersion, marker, confidence,
-                riskScore, reasons, mode, audit);
+                riskScore, reasons, mode, audit, service);
     }
 
     public String id() {

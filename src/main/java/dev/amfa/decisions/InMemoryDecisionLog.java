@@ -16,13 +16,22 @@ import java.util.Map;
 /**
  * The most recent decisions of each org, in the heap: the zero-configuration decision log. Org names come from
  * callers, so both the decisions per org and the orgs remembered are bounded (the least recently active org
- * is forgotten first). Searches and statistics scan what is kept: fine for the tens of thousands it holds.
+ * is forgotten first), and so are the bytes they hold ({@link RecordSize}'s estimate): past the byte bound, the
+ * oldest decision of the org holding the most goes first, so one org's large logins never push out another's.
+ * Searches and statistics scan what is kept: fine for the tens of thousands it holds.
  */
 public final class InMemoryDecisionLog implements DecisionLog {
     static final Comparator<DecisionRecord> NEWEST_FIRST =
             Comparator.comparing(DecisionRecord::at).thenComparing(DecisionRecord::id).reversed();
 
+    /** Without a byte bound of the caller's: 512 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+
     private final int perOrg;
+    private final long maxBytes;
+    /** The estimated bytes of the decisions kept, in all and per org. */
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> bytesByOrg = new java.util.concurrent.ConcurrentHashMap<>();
     private final IpMasking markers;
     private final Map<String, Deque<DecisionRecord>> byOrg;
     /** Events of the most recent evaluations that had any, bounded like the decisions. */
@@ -40,9 +49,17 @@ public final class InMemoryDecisionLog implements DecisionLog {
 
     /** @param markers makes the one-way marker of an anonymised user */
     public InMemoryDecisionLog(int perOrg, int orgs, IpMasking markers) {
+        this(perOrg, orgs, DEFAULT_MAX_BYTES, markers);
+    }
+
+    /** @param maxBytes the estimated heap all kept decisions may hold */
+    public InMemoryDecisionLog(int perOrg, int orgs, long maxBytes, IpMasking markers) {
         this.perOrg = perOrg;
+        this.maxBytes = maxBytes;
         this.markers = markers;
-        this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run).<String, Deque<DecisionRecord>>build().asMap();
+        this.byOrg = Caffeine.newBuilder().maximumSize(orgs).executor(Runnable::run)
+                .<String, Deque<DecisionRecord>>evictionListener((org, log, cause) -> forget(org, log))
+                .build().asMap();
         this.eventsById = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
                 .<String, List<DecisionEvent>>build().asMap();
         this.byId = Caffeine.newBuilder().maximumSize((long) perOrg * orgs).executor(Runnable::run)
@@ -55,8 +72,60 @@ public final class InMemoryDecisionLog implements DecisionLog {
         synchronized (log) {
             log.addFirst(record);
             byId.put(record.id(), record);
-            if (log.size() > perOrg) byId.remove(log.removeLast().id());
+            counted(record.org(), RecordSize.of(record));
+            if (log.size() > perOrg) dropOldest(record.org(), log);
         }
+        while (bytes.get() > maxBytes && dropOldestOfLargestOrg()) {
+            // each pass drops one decision of the org holding the most
+        }
+    }
+
+    /** The estimated bytes the kept decisions hold. */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    private void counted(String org, long delta) {
+        bytes.addAndGet(delta);
+        bytesByOrg.computeIfAbsent(org, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(delta);
+    }
+
+    /** Called holding the log's lock. */
+    private void dropOldest(String org, Deque<DecisionRecord> log) {
+        DecisionRecord oldest = log.removeLast();
+        byId.remove(oldest.id(), oldest);
+        counted(org, -RecordSize.of(oldest));
+    }
+
+    private boolean dropOldestOfLargestOrg() {
+        String largest = null;
+        long most = 0;
+        for (Map.Entry<String, java.util.concurrent.atomic.AtomicLong> e : bytesByOrg.entrySet()) {
+            if (e.getValue().get() > most) {
+                most = e.getValue().get();
+                largest = e.getKey();
+            }
+        }
+        Deque<DecisionRecord> log = largest == null ? null : byOrg.get(largest);
+        if (log == null) return false;
+        synchronized (log) {
+            if (log.isEmpty()) return false;
+            dropOldest(largest, log);
+        }
+        return true;
+    }
+
+    /** An org forgotten as the least recently active: its decisions leave the index and the byte count too. */
+    private void forget(String org, Deque<DecisionRecord> log) {
+        if (log == null) return;
+        synchronized (log) {
+            for (DecisionRecord r : log) {
+                byId.remove(r.id(), r);
+                counted(org, -RecordSize.of(r));
+            }
+            log.clear();
+        }
+        bytesByOrg.remove(org);
     }
 
     @Override
@@ -119,7 +188,9 @@ public final class InMemoryDecisionLog implements DecisionLog {
                 List<DecisionRecord> copy = new ArrayList<>(log);
                 for (int i = 0; i < copy.size(); i++) {
                     if (!copy.get(i).userId().equals(userId)) continue;
+                    long before = RecordSize.of(copy.get(i));
                     copy.set(i, copy.get(i).anonymised(marker));
+                    counted(org, RecordSize.of(copy.get(i)) - before);
                     byId.put(copy.get(i).id(), copy.get(i));
                     changed++;
                 }

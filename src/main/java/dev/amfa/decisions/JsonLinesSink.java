@@ -60,8 +60,17 @@ public final class JsonLinesSink implements DecisionListener, AutoCloseable {
         return dropped.get();
     }
 
+    /** A record that does not encode is dropped and counted like a line the queue has no room for. */
     private void offer(JsonObject line) {
-        if (!lines.offer(line.encode()) && dropped.incrementAndGet() % 1000 == 1) {
+        String encoded;
+        try {
+            encoded = line.encode();
+        } catch (RuntimeException | StackOverflowError e) {
+            dropped.incrementAndGet();
+            LOG.warn("decision JSON-lines sink: a {} could not be encoded, dropped: {}", line.getString("kind"), e.toString());
+            return;
+        }
+        if (!lines.offer(encoded) && dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("decision JSON-lines sink is behind: {} lines dropped so far", dropped.get());
         }
     }

@@ -48,7 +48,8 @@ public final class ObservedDecisionLog implements DecisionLog {
         for (DecisionListener listener : listeners) {
             try {
                 what.accept(listener);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // A listener (the SIEM copy, metrics) never fails the evaluation it is told about.
                 LOG.warn("decision listener {} failed: {}", listener, e.toString());
             }
         }

@@ -6,6 +6,7 @@ import dev.amfa.policy.EffectivePolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,12 @@ import java.util.TreeMap;
 public final class Replay {
     /** Changed decisions shown as examples, enough to recognise a pattern. */
     static final int EXAMPLES = 10;
+    /**
+     * The longest a replay may take. It runs the candidate's rules (each decision within the rules' budget) for up
+     * to 10,000 decisions, normally in well under a second; rules that are slow stop it here, and the answer says
+     * how many it replayed.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(10);
 
     private Replay() {
     }
@@ -25,7 +32,11 @@ public final class Replay {
         Map<String, Integer> transitions = new TreeMap<>();
         JsonArray examples = new JsonArray();
         int changed = 0;
+        int replayed = 0;
+        long deadline = System.nanoTime() + BUDGET.toNanos();
         for (DecisionRecord before : records) {
+            if (System.nanoTime() - deadline > 0) break;
+            replayed++;
             Evaluation after = Decider.decide(candidate, before.input());
             String action = after.enforced() ? after.result().decision().action().json() : "allow";
             if (action.equals(before.action())) continue;
@@ -43,7 +54,8 @@ public final class Replay {
         JsonObject counted = new JsonObject();
         transitions.forEach(counted::put);
         return new JsonObject()
-                .put("replayed", records.size())
+                .put("replayed", replayed)
+                .put("complete", replayed == records.size())
                 .put("changed", changed)
                 .put("transitions", counted)
                 .put("examples", examples);

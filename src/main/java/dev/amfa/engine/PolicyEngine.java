@@ -21,8 +21,18 @@ public final class PolicyEngine {
      */
     public static EngineResult evaluate(RuleSet baseline, RuleSet own, String version, Decision decision,
                                         List<Object> facts) {
+        return evaluate(baseline, own, version, decision, facts, RuleBudget.DEFAULT);
+    }
+
+    /**
+     * @throws RuleSetFailedException when a rule throws anything, an Error included, or the budget is spent:
+     *                                naming the rule set, so the caller can fail closed and say which
+     */
+    public static EngineResult evaluate(RuleSet baseline, RuleSet own, String version, Decision decision,
+                                        List<Object> facts, RuleBudget budget) {
         List<FiredRule> fired = new ArrayList<>();
-        FiredRulesListener listener = new FiredRulesListener(fired);
+        FiredRulesListener listener = new FiredRulesListener(fired, System.nanoTime() + budget.time().toNanos(),
+                budget.firings());
         run(baseline, decision, facts, listener);
         if (own != null) {
             List<Object> orgFacts = new ArrayList<>(facts.size() + 1);
@@ -34,6 +44,20 @@ public final class PolicyEngine {
     }
 
     private static void run(RuleSet rules, Decision decision, List<Object> facts, FiredRulesListener listener) {
+        try {
+            runUnguarded(rules, decision, facts, listener);
+        } catch (RuntimeException | Error e) {
+            // Drools wraps what a consequence throws; the budget's own exception may be the cause of the wrapper.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FiredRulesListener.BudgetSpent spent) {
+                    throw new RuleSetFailedException(rules.name(), spent.getMessage(), e);
+                }
+            }
+            throw new RuleSetFailedException(rules.name(), "failed", e);
+        }
+    }
+
+    private static void runUnguarded(RuleSet rules, Decision decision, List<Object> facts, FiredRulesListener listener) {
         listener.ruleSet(rules.name());
         if (rules.reused() != null) {
             rules.reused().run(decision, facts, listener);

@@ -37,6 +37,11 @@ final class ReusedSessions {
         FiredRulesListener target;
 
         @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            target.beforeMatchFired(event); // the run's budget
+        }
+
+        @Override
         public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
             target.afterMatchFired(event);
         }

@@ -2,6 +2,8 @@ package dev.amfa.evaluation;
 
 import dev.amfa.engine.EngineResult;
 import dev.amfa.engine.PolicyEngine;
+import dev.amfa.engine.RuleBudget;
+import dev.amfa.engine.RuleSetFailedException;
 import dev.amfa.facts.Decision;
 import dev.amfa.facts.Geo;
 import dev.amfa.facts.LoginContext;
@@ -29,20 +31,34 @@ public final class Decider {
     }
 
     public static Evaluation decide(EffectivePolicy policy, DecisionInput input) {
+        return decide(policy, input, RuleBudget.DEFAULT);
+    }
+
+    public static Evaluation decide(EffectivePolicy policy, DecisionInput input, RuleBudget budget) {
         EvaluationRequest request = input.request();
-        List<String> enabled = policy.settings().factors();
-        Decision decision = new Decision(request.enrolledFactors(), enabled);
+        Decision decision = new Decision(request.enrolledFactors(), policy.settings().factors());
         EngineResult result;
         try {
             result = PolicyEngine.evaluate(policy.baseline().rules(), policy.ownRules(), policy.version(), decision,
-                    facts(policy, input));
-        } catch (RuntimeException e) {
-            // A rule that throws must neither let the login through nor fail the request: challenge (fail closed).
-            LOG.error("rules failed for evaluation {} of org {}", input.evaluationId(), request.org(), e);
-            Decision failed = new Decision(request.enrolledFactors(), enabled);
-            failed.note("the rules failed (" + e.getClass().getSimpleName() + "): challenged to fail closed");
-            result = new EngineResult(failed, List.of(), policy.version());
+                    facts(policy, input), budget);
+        } catch (RuleSetFailedException e) {
+            // A rule that throws or runs away must neither let the login through nor fail the request: challenge
+            // (fail closed). The reason names the rule set; what it threw goes to the log only.
+            LOG.warn("evaluation {} of org {}: {}", input.evaluationId(), request.org(), e.getMessage(), e.getCause());
+            return failedClosed(policy, input, e.getMessage());
         }
+        return enforce(policy, input, result);
+    }
+
+    /** The decision when the rules could not decide: a challenge with every enrolled factor the org enables. */
+    public static Evaluation failedClosed(EffectivePolicy policy, DecisionInput input, String why) {
+        Decision failed = new Decision(input.request().enrolledFactors(), policy.settings().factors());
+        failed.note(why + ": challenged to fail closed");
+        return enforce(policy, input, new EngineResult(failed, List.of(), policy.version()));
+    }
+
+    private static Evaluation enforce(EffectivePolicy policy, DecisionInput input, EngineResult result) {
+        EvaluationRequest request = input.request();
         PolicyMode mode = policy.settings().mode();
         String unenforced = null;
         if (mode == PolicyMode.AUDIT) {

@@ -12,8 +12,18 @@ import java.util.List;
  * reported as what would have happened.
  *
  * @param unenforcedBecause null when enforced; else why not, for the response and the log
+ * @param service           the calling service that asked (its key's name), or null (replays, tests)
  */
-public record Evaluation(DecisionInput input, EngineResult result, PolicyMode mode, String unenforcedBecause) {
+public record Evaluation(DecisionInput input, EngineResult result, PolicyMode mode, String unenforcedBecause,
+                         String service) {
+
+    public Evaluation(DecisionInput input, EngineResult result, PolicyMode mode, String unenforcedBecause) {
+        this(input, result, mode, unenforcedBecause, null);
+    }
+
+    public Evaluation askedBy(String newService) {
+        return new Evaluation(input, result, mode, unenforcedBecause, newService);
+    }
 
     public String id() {
         return input.evaluationId();

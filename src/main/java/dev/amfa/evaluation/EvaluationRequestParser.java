@@ -27,8 +27,7 @@ public final class EvaluationRequestParser {
     public static final String DEFAULT_FLOW = "authorization_code";
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    public static final int ID_LENGTH = 256;
-    private static final int TEXT_LENGTH = 2048;
+    public static final int ID_LENGTH = InputLimits.ID_LENGTH;
     private static final int LIST_ITEMS = 64;
 
     private static final int MAX_SIGNALS = 16;
@@ -48,10 +47,11 @@ public final class EvaluationRequestParser {
         String org = top.requiredOrg();
 
         JsonFields user = top.requiredObject("user");
-        String userId = user.requiredString("id", ID_LENGTH);
-        String email = user.optionalString("email", ID_LENGTH);
+        String userId = user.requiredId("id");
+        String email = user.optionalId("email");
         List<String> roles = user.stringList("roles", LIST_ITEMS, ID_LENGTH);
-        var attributes = user.optionalMap("attributes");
+        for (int i = 0; i < roles.size(); i++) InputLimits.id(user.path("roles") + "[" + i + "]", roles.get(i));
+        var attributes = user.freeForm("attributes", InputLimits.ATTRIBUTES_SIZE);
         List<String> enrolled = factors(user, "enrolled_factors");
 
         String ipText = top.requiredString("ip", 64);
@@ -62,15 +62,15 @@ public final class EvaluationRequestParser {
             throw new InvalidInputException("ip", "must be an IPv4 or IPv6 address: " + e.getMessage());
         }
 
-        String userAgent = top.optionalString("user_agent", TEXT_LENGTH);
+        String userAgent = top.optionalString("user_agent", InputLimits.TEXT_LENGTH);
         JsonFields device = top.optionalObject("device");
-        String deviceId = device == null ? null : device.optionalString("id", ID_LENGTH);
-        String fingerprint = device == null ? null : device.optionalString("fingerprint", ID_LENGTH);
+        String deviceId = device == null ? null : device.optionalId("id");
+        String fingerprint = device == null ? null : device.optionalId("fingerprint");
 
         Instant timestamp = top.optionalTimestamp("timestamp");
         String flow = top.optionalString("flow", 64);
         flow = JsonFields.oneOf("flow", flow == null ? DEFAULT_FLOW : flow, FLOWS);
-        String application = top.optionalString("application", ID_LENGTH);
+        String application = top.optionalId("application");
 
         JsonFields mfaSession = top.optionalObject("mfa_session");
         List<String> passed = mfaSession == null ? List.of() : factors(mfaSession, "factors");
@@ -111,9 +111,9 @@ public final class EvaluationRequestParser {
         if (!CONFIDENCES.contains(confidence)) {
             throw new InvalidInputException(json.path("confidence"), "must be one of " + CONFIDENCES);
         }
-        JsonFields details = json.optionalObject("details");
-        return new Assessment(signal, Confidence.fromJson(confidence), json.requiredString("code", 64),
-                details == null ? new JsonObject() : details.json().copy());
+        String code = InputLimits.id(json.path("code"), json.requiredString("code", 64));
+        return new Assessment(signal, Confidence.fromJson(confidence), code,
+                new JsonObject(json.freeForm("details", InputLimits.DETAILS_SIZE)).copy());
     }
 
     private static List<String> factors(JsonFields object, String name) {
@@ -128,7 +128,7 @@ public final class EvaluationRequestParser {
 
     private static Transaction transaction(JsonFields tx) {
         if (tx == null) return null;
-        String type = tx.optionalString("type", ID_LENGTH);
+        String type = tx.optionalId("type");
         Number amountValue = tx.optionalNumber("amount");
         BigDecimal amount = null;
         if (amountValue != null) {

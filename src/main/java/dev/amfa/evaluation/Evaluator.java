@@ -34,8 +34,8 @@ import java.util.function.Supplier;
 
 /**
  * One live evaluation, end to end: look the IP and user agent up, run the signals within their budgets,
- * decide under the org's policy, and remember what the outcome will need. Runs on the event loop: nothing
- * here blocks.
+ * decide under the org's policy (on a worker thread, within the rules' budget), and remember what the outcome will
+ * need. Runs on the event loop: nothing here blocks.
  */
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
@@ -48,6 +48,7 @@ public final class Evaluator {
 
     private final Supplier<PolicySet> policies;
     private final SignalRunner signals;
+    private final RuleRunner rules;
     private final Function<EffectivePolicy, List<Signal>> orgSignals;
     private final CityLocator cities;
     private final AnonymousIpLookup anonymousIps;
@@ -61,11 +62,13 @@ public final class Evaluator {
      * @param decisionLog told of every evaluation; must not block
      * @param storeErrors told the name of a store that failed an evaluation's read or write (for the metrics)
      */
-    public Evaluator(Supplier<PolicySet> policies, SignalRunner signals, Function<EffectivePolicy, List<Signal>> orgSignals,
+    public Evaluator(Supplier<PolicySet> policies, SignalRunner signals, RuleRunner rules,
+                     Function<EffectivePolicy, List<Signal>> orgSignals,
                      CityLocator cities, AnonymousIpLookup anonymousIps, UserAgents userAgents, Stores stores,
                      Consumer<Evaluation> decisionLog, Consumer<String> storeErrors) {
         this.policies = policies;
         this.signals = signals;
+        this.rules = rules;
         this.orgSignals = orgSignals;
         this.cities = cities;
         this.anonymousIps = anonymousIps;
@@ -75,7 +78,13 @@ public final class Evaluator {
         this.storeErrors = storeErrors;
     }
 
+    /** An evaluation no calling service owns (the demo's): only the admin may act on it afterwards. */
     public Future<Evaluation> evaluate(EvaluationRequest request) {
+        return evaluate(request, null);
+    }
+
+    /** @param service the calling service that asks: only it (or the admin) may report the outcome or challenge it */
+    public Future<Evaluation> evaluate(EvaluationRequest request, String service) {
         // One snapshot for the whole evaluation: a reload meanwhile does not change the rules under it.
         EffectivePolicy policy = policies.get().forOrg(request.org());
         String id = UUID.randomUUID().toString();
@@ -87,7 +96,9 @@ public final class Evaluator {
         try {
             place = cities.locate(request.ip()).orElse(null);
         } catch (GeoLookupException e) {
-            geoError = "GeoIP lookup failed: " + e.getMessage();
+            // The detail is for the log; the answer only says it failed.
+            LOG.warn("GeoIP lookup failed for evaluation {}: {}", id, e.toString());
+            geoError = "GeoIP lookup failed";
         }
         Future<UserHistory> history = stores.users().load(request.org(), request.userId())
                 .onFailure(e -> storeErrors.accept(USER_HISTORY));
@@ -100,8 +111,9 @@ public final class Evaluator {
             // A history that failed or came late was already answered for by the signals; count no failures.
             UserHistory known = history.succeeded() ? history.result() : UserHistory.NONE;
             int failures = known.failuresSince(request.timestamp().minus(policy.signals().velocityWindow()));
-            Evaluation evaluation = Decider.decide(policy,
-                    new DecisionInput(id, request, device, located, assessments, failures));
+            return rules.decide(policy, new DecisionInput(id, request, device, located, assessments, failures))
+                    .map(decided -> decided.askedBy(service));
+        }).compose(evaluation -> {
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
                     : new KnownDevice(device.key(), device.getFingerprint(), families.browser(), families.os(), request.timestamp());
@@ -127,7 +139,7 @@ public final class Evaluator {
         boolean enforced = evaluation.enforced();
         return new EvaluationRecord(evaluation.id(), request.org(), request.userId(), IpAddress.canonical(request.ip()),
                 request.timestamp(), seen, located, enforced ? decision.action().json() : "allow",
-                enforced ? decision.factors() : List.of(), request.email(), request.enrolledFactors());
+                enforced ? decision.factors() : List.of(), request.email(), request.enrolledFactors(), evaluation.service());
     }
 
     private Optional<AnonymousIp> anonymousIp(EvaluationRequest request) {

@@ -61,7 +61,26 @@ public final class JsonFields {
         if (text.length() > maxLength) {
             throw new InvalidInputException(path(name), "must be at most " + maxLength + " characters");
         }
-        return text;
+        return InputLimits.text(path(name), text);
+    }
+
+    /** An id ({@link InputLimits#id}): required. */
+    public String requiredId(String name) {
+        String value = optionalId(name);
+        if (value == null) throw new InvalidInputException(path(name), "is required");
+        return value;
+    }
+
+    /** An id ({@link InputLimits#id}), or null when absent. */
+    public String optionalId(String name) {
+        String value = optionalString(name, InputLimits.ID_LENGTH);
+        return value == null ? null : InputLimits.id(path(name), value);
+    }
+
+    /** A free-form object ({@link InputLimits#freeForm}) as a map, empty when absent. */
+    public Map<String, Object> freeForm(String name, int maxSize) {
+        JsonFields object = optionalObject(name);
+        return object == null ? Map.of() : InputLimits.freeForm(path(name), object.json, maxSize).getMap();
     }
 
     public JsonFields optionalObject(String name) {
@@ -75,11 +94,6 @@ public final class JsonFields {
         JsonFields object = optionalObject(name);
         if (object == null) throw new InvalidInputException(path(name), "is required");
         return object;
-    }
-
-    public Map<String, Object> optionalMap(String name) {
-        JsonFields object = optionalObject(name);
-        return object == null ? Map.of() : object.json.getMap();
     }
 
     public List<String> stringList(String name, int maxItems, int maxLength) {
@@ -96,7 +110,7 @@ public final class JsonFields {
             if (text.length() > maxLength) {
                 throw new InvalidInputException(path(name) + "[" + i + "]", "must be at most " + maxLength + " characters");
             }
-            items.add(text);
+            items.add(InputLimits.text(path(name) + "[" + i + "]", text));
         }
         return items;
     }

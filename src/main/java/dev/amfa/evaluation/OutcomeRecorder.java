@@ -1,5 +1,6 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownLogin;
 import dev.amfa.store.Stores;
@@ -40,12 +41,18 @@ public final class OutcomeRecorder {
         this.decisionLog = decisionLog;
     }
 
+    /** An outcome the service itself reports (a challenge's, the demo's): no caller's scope applies. */
     public Future<Result> record(String evaluationId, Outcome outcome) {
-        return claimAndLearn(evaluationId, outcome)
+        return record(evaluationId, outcome, Caller.ADMIN);
+    }
+
+    /** @param caller who reports it: another service's or org's evaluation is UNKNOWN to it */
+    public Future<Result> record(String evaluationId, Outcome outcome, Caller caller) {
+        return claimAndLearn(evaluationId, outcome, caller)
                 .timeout(STORE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
                     LOG.warn("outcome of {} queued for retry: the store did not take it ({})", evaluationId, e.toString());
-                    retries.offer(evaluationId, outcome, null);
+                    retries.offer(evaluationId, outcome, null, caller);
                     return Future.succeededFuture(Result.QUEUED);
                 });
     }
@@ -53,7 +60,7 @@ public final class OutcomeRecorder {
     /** One pass over the queued outcomes; the service runs it periodically. */
     public Future<Integer> retryQueued() {
         return retries.retry(pending -> pending.claimed() == null
-                ? claimAndLearn(pending.evaluationId(), pending.outcome()).onSuccess(result -> {
+                ? claimAndLearn(pending.evaluationId(), pending.outcome(), pending.caller()).onSuccess(result -> {
                     if (result != Result.RECORDED) LOG.info("queued outcome of {} not needed: {}", pending.evaluationId(), result);
                 })
                 : learn(pending.claimed(), pending.outcome()));
@@ -63,8 +70,8 @@ public final class OutcomeRecorder {
         return retries;
     }
 
-    private Future<Result> claimAndLearn(String evaluationId, Outcome outcome) {
-        return stores.evaluations().claimOutcome(evaluationId).compose(claim -> switch (claim.status()) {
+    private Future<Result> claimAndLearn(String evaluationId, Outcome outcome, Caller caller) {
+        return stores.evaluations().claimOutcome(evaluationId, caller).compose(claim -> switch (claim.status()) {
             case UNKNOWN -> Future.succeededFuture(Result.UNKNOWN);
             case ALREADY_RECORDED -> Future.succeededFuture(Result.ALREADY_RECORDED);
             // Claimed: the outcome is ours to keep even if learning from it fails now.

@@ -1,5 +1,6 @@
 package dev.amfa.evaluation;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.store.EvaluationRecord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -27,8 +28,9 @@ public final class OutcomeRetries {
      * One outcome waiting for the store.
      *
      * @param claimed the evaluation, once its outcome was claimed (only learning is left); null before
+     * @param caller  who reported it: the claim, when retried, is still held to what that caller may use
      */
-    public record Pending(String evaluationId, Outcome outcome, EvaluationRecord claimed, Instant accepted) {
+    public record Pending(String evaluationId, Outcome outcome, EvaluationRecord claimed, Instant accepted, Caller caller) {
     }
 
     private final int capacity;
@@ -45,9 +47,13 @@ public final class OutcomeRetries {
         this.clock = clock;
     }
 
-    public synchronized void offer(String evaluationId, Outcome outcome, EvaluationRecord claimed) {
+    public void offer(String evaluationId, Outcome outcome, EvaluationRecord claimed) {
+        offer(evaluationId, outcome, claimed, Caller.ADMIN);
+    }
+
+    public synchronized void offer(String evaluationId, Outcome outcome, EvaluationRecord claimed, Caller caller) {
         if (queue.size() >= capacity) drop(queue.removeFirst(), "the retry buffer is full (" + capacity + ")");
-        queue.addLast(new Pending(evaluationId, outcome, claimed, clock.instant()));
+        queue.addLast(new Pending(evaluationId, outcome, claimed, clock.instant(), caller));
     }
 
     /**

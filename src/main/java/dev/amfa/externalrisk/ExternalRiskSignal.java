@@ -11,7 +11,16 @@ import dev.amfa.signals.SignalInput;
 import dev.amfa.signals.SignalSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
+import dev.amfa.policy.ExternalRiskTargets;
+
+import java.net.InetAddress;
+import java.net.URI;
 
 import java.time.Duration;
 
@@ -25,13 +34,17 @@ public final class ExternalRiskSignal implements Signal {
     /** Answers cached per org, at most; a cache that outgrows it drops the least recently used. */
     private static final int CACHED_ANSWERS = 100_000;
 
+    private final Vertx vertx;
     private final WebClient client;
     private final ExternalRiskSettings settings;
+    private final ExternalRiskTargets targets;
     private final Cache<String, Double> answers;
 
-    ExternalRiskSignal(WebClient client, ExternalRiskSettings settings) {
+    ExternalRiskSignal(Vertx vertx, WebClient client, ExternalRiskSettings settings, ExternalRiskTargets targets) {
+        this.vertx = vertx;
         this.client = client;
         this.settings = settings;
+        this.targets = targets;
         this.answers = Caffeine.newBuilder().maximumSize(CACHED_ANSWERS).expireAfterWrite(settings.cacheFor()).build();
     }
 
@@ -57,8 +70,8 @@ public final class ExternalRiskSignal implements Signal {
         if (cached != null) return Future.succeededFuture(assessment(cached, true, input.settings()));
         JsonObject context = new JsonObject().put("org", input.org()).put("user_id", input.userId()).put("ip", ip)
                 .put("user_agent", input.device().getUserAgent()).put("timestamp", input.at().toString());
-        return client.postAbs(settings.url().toString()).timeout(settings.timeout().toMillis())
-                .sendJsonObject(context)
+        return resolve().compose(address -> request(address).timeout(settings.timeout().toMillis())
+                .sendJsonObject(context))
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("risk service answered HTTP " + response.statusCode());
@@ -67,6 +80,34 @@ public final class ExternalRiskSignal implements Signal {
                     answers.put(key, score);
                     return assessment(score, false, input.settings());
                 });
+    }
+
+    /**
+     * The address to connect to: every address the host resolves to must be allowed (ExternalRiskTargets), and the
+     * connection goes to the one that was checked, so DNS cannot answer differently between check and connect.
+     * The system resolver blocks: it runs on a worker thread, within the signal's budget like the request.
+     */
+    private Future<InetAddress> resolve() {
+        String host = settings.url().getHost();
+        return vertx.executeBlocking(() -> {
+            InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            for (InetAddress address : addresses) {
+                String refused = targets.refusal(address);
+                if (refused != null) throw new IllegalStateException(host + " resolves to " + address.getHostAddress() + ", which " + refused);
+            }
+            return addresses[0];
+        }, false);
+    }
+
+    private HttpRequest<Buffer> request(InetAddress address) {
+        URI url = settings.url();
+        boolean https = "https".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
+        // Connect to the checked address; Host header, SNI and certificate check still use the URL's host.
+        return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(port, address.getHostAddress()), port,
+                url.getHost(), path).ssl(https);
     }
 
     private static double score(JsonObject body) {

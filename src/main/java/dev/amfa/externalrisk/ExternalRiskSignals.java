@@ -2,6 +2,7 @@ package dev.amfa.externalrisk;
 
 import dev.amfa.policy.EffectivePolicy;
 import dev.amfa.policy.ExternalRiskSettings;
+import dev.amfa.policy.ExternalRiskTargets;
 import dev.amfa.signals.Signal;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
@@ -15,11 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * replaced when the org's settings change. One HTTP client serves them all.
  */
 public final class ExternalRiskSignals implements AutoCloseable {
+    private final Vertx vertx;
     private final WebClient client;
+    private final ExternalRiskTargets targets;
     private final Map<String, ExternalRiskSignal> byOrg = new ConcurrentHashMap<>();
 
-    public ExternalRiskSignals(Vertx vertx) {
+    /** @param targets where the services may be, checked again before every connection */
+    public ExternalRiskSignals(Vertx vertx, ExternalRiskTargets targets) {
+        this.vertx = vertx;
         this.client = WebClient.create(vertx);
+        this.targets = targets;
     }
 
     /** The org's extra signals: none, or its external risk service. */
@@ -30,7 +36,7 @@ public final class ExternalRiskSignals implements AutoCloseable {
             return List.of();
         }
         ExternalRiskSignal signal = byOrg.compute(policy.org(), (org, existing) ->
-                existing != null && existing.settings().equals(settings) ? existing : new ExternalRiskSignal(client, settings));
+                existing != null && existing.settings().equals(settings) ? existing : new ExternalRiskSignal(vertx, client, settings, targets));
         return List.of(signal);
     }
 

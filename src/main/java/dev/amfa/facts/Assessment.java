@@ -35,10 +35,12 @@ public final class Assessment {
     public JsonObject getDetails() { return details; }
 
     /** One detail by key, for rules: {@code Assessment(detail("category") == "abuse")}. */
+    @Helper("one details key: `Assessment(signal == \"UntrustedIP\", detail(\"category\") == \"abuse\")`")
     public Object detail(String key) {
         return details.getValue(key);
     }
 
+    @Helper("a signal and a code: `Assessment(is(\"UntrustedIP\", \"high_velocity\"))`")
     public boolean is(String signalName, String codeName) {
         return signal.equals(signalName) && code.equals(codeName);
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The answer the rules build, one per evaluation. Rules reach it as the global {@code decision} rather than
- * as a fact: a fact every rule joins makes each evaluation pay for every rule in the base (see DESIGN.md).
+ * as a fact: a fact every rule joins makes each evaluation pay for every rule in the base (measured in
+ * bench/README.md: 1,000 rules joining a fact every login has run at ~7,000 evaluations/s, one pattern each ~55,000).
  *
  * <p>Severity only grows through {@link #challenge} and {@link #deny}; {@link #allow} may lower a challenge
  * (an org trusting a network) but never a deny.

@@ -22,18 +22,14 @@ public final class Device {
     public String getBrowserFamily() { return browserFamily; }
     public String getOsFamily() { return osFamily; }
 
-    /** How {@link #key()} marks a device known by its cookie. */
-    public static final String ID_KEY = "id:";
-    /** How {@link #key()} marks a device known only by its fingerprint. */
-    public static final String FINGERPRINT_KEY = "fp:";
-
     /**
      * The identity device history is kept under: the cookie when there is one, else the fingerprint. The
      * fingerprint is kept beside it ({@code KnownDevice.fingerprint}), so a device is also recognised by it.
      */
+    @Helper("no arguments: `Device(key() != null)`")
     public String key() {
-        if (id != null) return ID_KEY + id;
-        if (fingerprint != null) return FINGERPRINT_KEY + fingerprint;
+        if (id != null) return DeviceKeys.ID + id;
+        if (fingerprint != null) return DeviceKeys.FINGERPRINT + fingerprint;
         return null;
     }
 

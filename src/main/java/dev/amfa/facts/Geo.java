@@ -32,6 +32,7 @@ public final class Geo {
     public String getTimeZone() { return timeZone; }
 
     /** True when the country (ISO 3166 alpha-2) is one of these; an unknown country is in none. */
+    @Helper("one or more ISO 3166 alpha-2 codes: `Geo(countryIn(\"KP\", \"IR\"))`")
     public boolean countryIn(String... countries) {
         return country != null && Arrays.asList(countries).contains(country);
     }

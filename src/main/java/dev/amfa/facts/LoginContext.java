@@ -41,11 +41,13 @@ public final class LoginContext {
      */
     public List<String> getMfaSessionFactors() { return mfaSessionFactors; }
 
+    @Helper("no arguments: `LoginContext(hasTransaction())`")
     public boolean hasTransaction() {
         return transaction != null;
     }
 
     /** Hour of day (0-23) of the login in the given IANA time zone, e.g. {@code localHour("Europe/Berlin")}. */
+    @Helper("an IANA time zone: `LoginContext(localHour(\"Europe/Berlin\") < 7)`; for the org's own zone use `Org(localHour($at))`")
     public int localHour(String timeZone) {
         return timestamp.atZone(ZoneId.of(timeZone)).getHour();
     }

@@ -38,21 +38,25 @@ public final class Org {
     public List<String> getFactors() { return factors; }
 
     /** True for a home country; an org without home countries has none, so nothing is "abroad" either. */
+    @Helper("the login's country: `Geo($country : country)` then `Org(isHomeCountry($country))`")
     public boolean isHomeCountry(String country) {
         return country != null && homeCountries.contains(country);
     }
 
     /** True when the org lists home countries and the country is known and none of them. */
+    @Helper("the login's country: `Geo($country : country)` then `Org(isAbroad($country))`")
     public boolean isAbroad(String country) {
         return !homeCountries.isEmpty() && country != null && !homeCountries.contains(country);
     }
 
     /** Within the org's business hours, in the org's time zone (not the server's). */
+    @Helper("the login's time: `LoginContext($at : timestamp)` then `Org(!withinBusinessHours($at))`")
     public boolean withinBusinessHours(Instant at) {
         return businessHours.contains(at, timeZone);
     }
 
     /** Hour of day (0-23) in the org's time zone. */
+    @Helper("the login's time: `LoginContext($at : timestamp)` then `Org(localHour($at) < 7)`")
     public int localHour(Instant at) {
         return at.atZone(timeZone).getHour();
     }

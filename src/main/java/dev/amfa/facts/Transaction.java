@@ -19,6 +19,7 @@ public final class Transaction {
     public String getCurrency() { return currency; }
 
     /** True when the amount is above the limit in that currency; a transaction without an amount is over none. */
+    @Helper("a limit and its currency: `Transaction(amountOver(1000, \"EUR\")) from $tx`")
     public boolean amountOver(double limit, String inCurrency) {
         return amount != null && inCurrency.equals(currency) && amount.compareTo(BigDecimal.valueOf(limit)) > 0;
     }

@@ -36,18 +36,22 @@ public final class User {
     /** Failed logins of this user inside the velocity window. */
     public int getRecentFailures() { return recentFailures; }
 
+    @Helper("one role name: `User(hasRole(\"admin\"))`")
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
 
+    @Helper("one attribute name: `User(attribute(\"department\") == \"finance\")`")
     public Object attribute(String name) {
         return attributes.get(name);
     }
 
+    @Helper("one factor name: `User(hasEnrolled(\"otp\"))`")
     public boolean hasEnrolled(String factor) {
         return enrolledFactors.contains(factor);
     }
 
+    @Helper("no arguments: `User(hasNoFactors())`")
     public boolean hasNoFactors() {
         return enrolledFactors.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.amfa.feedback;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.decisions.DecisionEvent;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.decisions.DecisionRecord;
@@ -41,10 +42,14 @@ public final class FeedbackRecorder {
         this.clock = clock;
     }
 
-    /** @return what was done, or null when the decision log does not have the evaluation */
-    public Future<JsonObject> record(String evaluationId, Feedback feedback) {
+    /**
+     * @param caller who gives it: another service's or org's evaluation is unknown to it (the answer names the
+     *               login's device and IP, which are not another service's to learn)
+     * @return what was done, or null when the decision log does not have the evaluation
+     */
+    public Future<JsonObject> record(String evaluationId, Feedback feedback, Caller caller) {
         return decisions.find(evaluationId).compose(found -> {
-            if (found == null) return Future.succeededFuture();
+            if (found == null || !caller.mayUse(found.record().org(), found.record().service())) return Future.succeededFuture();
             DecisionRecord r = found.record();
             // One verdict per evaluation and source: a repeated one would count against the IP again and again
             // (enough posts would deny it) and grow the log without bound.

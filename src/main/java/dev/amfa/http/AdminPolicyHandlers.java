@@ -6,12 +6,14 @@ import dev.amfa.engine.OrgName;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.policy.OrgPolicy;
 import dev.amfa.policy.PolicyBuilder;
+import dev.amfa.policy.lint.PolicyLint;
 import dev.amfa.policy.PolicyPublisher;
 import dev.amfa.policy.PolicyRegistry;
 import dev.amfa.policy.PolicyRejectedException;
 import dev.amfa.policy.PolicySources;
 import dev.amfa.policy.ReloadReport;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -68,7 +70,8 @@ final class AdminPolicyHandlers {
         vertx.executeBlocking(() -> {
             OrgPolicy candidate = registry.upload(sources, !dryRun);
             JsonObject answer = new JsonObject().put("org", org).put("version", candidate.version())
-                    .put("dry_run", dryRun).put("tests_passed", candidate.tests().size());
+                    .put("dry_run", dryRun).put("tests_passed", candidate.tests().size())
+                    .put("warnings", warnings(candidate));
             if (dryRun) {
                 var effective = PolicyBuilder.effective(candidate, registry.current().baseline());
                 answer.put("replay", Replay.run(effective, decisions.recent(org, replay)));
@@ -87,8 +90,20 @@ final class AdminPolicyHandlers {
         });
     }
 
+    /** What amfa check would warn about (errors rejected the upload already): a few ms of parsing. */
+    private JsonArray warnings(OrgPolicy policy) {
+        JsonArray warnings = new JsonArray();
+        PolicyLint.check(policy.sources(), policy.settings(), registry.current().baseline().rules().ruleFiles().keySet())
+                .forEach(finding -> warnings.add(finding.toJson()));
+        return warnings;
+    }
+
     void rollback(RoutingContext ctx) {
         String org = ctx.pathParam("org");
+        if (!OrgName.isValid(org)) {
+            ApiErrors.send(ctx, 400, "invalid_request", "org", "must be " + OrgName.rule());
+            return;
+        }
         vertx.executeBlocking(() -> registry.rollback(org)).onComplete(done -> {
             if (done.succeeded()) {
                 json(ctx, 200, new JsonObject().put("org", org).put("version", done.result().version()));

@@ -1,8 +1,8 @@
 package dev.amfa.http;
 
+import dev.amfa.callers.Forbidden;
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.ChallengeService;
-import dev.amfa.evaluation.EvaluationRequestParser;
 import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.store.Challenge;
@@ -32,9 +32,9 @@ final class ChallengeHandlers {
     void start(RoutingContext ctx) {
         answer(ctx, body -> {
             JsonFields fields = new JsonFields(body, "");
-            String evaluationId = fields.requiredString("evaluation_id", EvaluationRequestParser.ID_LENGTH);
+            String evaluationId = fields.requiredId("evaluation_id");
             String factor = fields.requiredString("factor", 64);
-            return challenges.start(evaluationId, factor).map(started -> {
+            return challenges.start(evaluationId, factor, CallerGuards.caller(ctx)).map(started -> {
                 ctx.response().setStatusCode(201);
                 return started(started);
             });
@@ -42,11 +42,18 @@ final class ChallengeHandlers {
     }
 
     void verify(RoutingContext ctx) {
-        answer(ctx, body -> challenges.verify(ctx.pathParam("id"), code(body)).map(ChallengeHandlers::verdict));
+        answer(ctx, body -> challenges.verify(PathIds.of(ctx), code(body), CallerGuards.caller(ctx)).map(ChallengeHandlers::verdict));
     }
 
     void resend(RoutingContext ctx) {
-        challenges.resend(ctx.pathParam("id")).map(ChallengeHandlers::started)
+        String id;
+        try {
+            id = PathIds.of(ctx);
+        } catch (InvalidInputException e) {
+            failed(ctx, e);
+            return;
+        }
+        challenges.resend(id, CallerGuards.caller(ctx)).map(ChallengeHandlers::started)
                 .onSuccess(json -> json(ctx, json.put("resent", true)))
                 .onFailure(e -> failed(ctx, e));
     }
@@ -90,6 +97,8 @@ final class ChallengeHandlers {
     static void failed(RoutingContext ctx, Throwable e) {
         if (e instanceof InvalidInputException invalid) {
             ApiErrors.send(ctx, 400, "invalid_request", invalid.field(), invalid.getMessage());
+        } else if (e instanceof Forbidden forbidden) {
+            CallerGuards.forbidden(ctx, forbidden);
         } else if (e instanceof ChallengeRefused refused) {
             ApiErrors.send(ctx, refused.status(), refused.error(), refused.field(), refused.getMessage());
         } else {

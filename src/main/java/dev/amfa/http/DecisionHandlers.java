@@ -1,5 +1,6 @@
 package dev.amfa.http;
 
+import dev.amfa.callers.Forbidden;
 import dev.amfa.decisions.DecisionJson;
 import dev.amfa.decisions.DecisionLog;
 import dev.amfa.decisions.DecisionQuery;
@@ -40,16 +41,37 @@ final class DecisionHandlers {
     }
 
     void one(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id;
+        try {
+            id = PathIds.of(ctx);
+        } catch (InvalidInputException e) {
+            ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        }
         decisions.find(id).onComplete(done -> {
             if (done.failed()) {
                 unavailable(ctx, done.cause(), failed);
             } else if (done.result() == null) {
                 ApiErrors.send(ctx, 404, "not_found", "id", "the decision log has no evaluation " + id);
             } else {
-                json(ctx, 200, DecisionJson.full(done.result().record(), done.result().events()));
+                json(ctx, 200, whole(done.result()));
             }
         });
+    }
+
+    /**
+     * The whole decision, or its summary when the whole does not encode: a record kept from before today's input
+     * limits must not make its own page a 500.
+     */
+    private static JsonObject whole(DecisionLog.LoggedDecision found) {
+        try {
+            JsonObject full = DecisionJson.full(found.record(), found.events());
+            full.encode();
+            return full;
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("decision {} does not encode whole, answered as its summary: {}", found.record().id(), e.toString());
+            return DecisionJson.summary(found.record()).put("incomplete", "the details of this decision cannot be shown");
+        }
     }
 
     void stats(RoutingContext ctx) {
@@ -63,6 +85,9 @@ final class DecisionHandlers {
             result = work.get();
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
+            return;
+        } catch (Forbidden e) {
+            CallerGuards.forbidden(ctx, e);
             return;
         } catch (IllegalArgumentException e) {
             // Vert.x decodes the query string lazily and throws on a malformed escape such as %%.

@@ -1,6 +1,7 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.callers.Caller;
 import dev.amfa.challenges.ChallengeRefused;
 import dev.amfa.challenges.CodeChecks;
 import dev.amfa.demo.DemoUsers;
@@ -77,7 +78,7 @@ final class DemoHandlers {
                                 .put("enrolled_factors", new JsonArray(user.get().enrolledFactors())))
                         .put("ip", context.getString("ip")).put("user_agent", context.getString("user_agent"));
                 if (context.getString("device_id") != null) request.put("device", new JsonObject().put("id", context.getString("device_id")));
-                return service.evaluator().evaluate(service.parser().parse(request)).compose(this::next);
+                return service.evaluator().evaluate(service.parser().parse(request), Caller.DEMO_NAME).compose(this::next);
             });
         });
     }

@@ -32,6 +32,7 @@ final class ErasureHandler implements Handler<RoutingContext> {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
+        if (!CallerGuards.mayActFor(ctx, "org", org)) return;
         erasure.erase(org, userId).onComplete(done -> {
             if (done.failed()) {
                 failed.run();

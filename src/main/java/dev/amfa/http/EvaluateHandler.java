@@ -36,8 +36,9 @@ final class EvaluateHandler implements Handler<RoutingContext> {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
+        if (!CallerGuards.mayActFor(ctx, "org", request.org())) return;
         boolean explain = "true".equals(ctx.request().getParam("explain"));
-        evaluator.evaluate(request).onComplete(done -> {
+        evaluator.evaluate(request, CallerGuards.caller(ctx).name()).onComplete(done -> {
             if (done.succeeded()) {
                 ctx.response().putHeader("content-type", "application/json")
                         .end(EvaluationJson.buffer(done.result(), explain));

@@ -25,15 +25,16 @@ final class FeedbackHandlers {
     }
 
     void feedback(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id;
         Feedback feedback;
         try {
+            id = PathIds.of(ctx);
             feedback = Feedback.parse(JsonBodies.object(ctx));
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
-        recorder.record(id, feedback).onComplete(done -> {
+        recorder.record(id, feedback, CallerGuards.caller(ctx)).onComplete(done -> {
             if (done.failed() && done.cause() instanceof FeedbackRecorder.FeedbackAlreadyGiven given) {
                 ApiErrors.send(ctx, 409, "conflict", "verdict", given.getMessage());
             } else if (done.failed()) DecisionHandlers.unavailable(ctx, done.cause(), failed);
@@ -44,10 +45,10 @@ final class FeedbackHandlers {
 
     /** Body: {"org": "acme", "signals": ["devices", "places", "failures"]}. */
     void clearRisk(RoutingContext ctx) {
-        String userId = ctx.pathParam("id");
         DecisionHandlers.answer(ctx, failed, () -> {
+            String userId = UserPath.userId(ctx);
             JsonFields body = new JsonFields(JsonBodies.object(ctx), "");
-            String org = body.requiredOrg();
+            String org = CallerGuards.requireOrg(ctx, "org", body.requiredOrg());
             List<String> names = body.stringList("signals", HistoryPart.values().length, 16);
             if (names.isEmpty()) throw new InvalidInputException("signals", "name at least one of " + HistoryPart.NAMES);
             Set<HistoryPart> what = EnumSet.noneOf(HistoryPart.class);

@@ -7,7 +7,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** POST /v1/evaluations/{id}/outcome: how the login ended; 404 for an unknown id, 409 for a second outcome. */
+/**
+ * POST /v1/evaluations/{id}/outcome: how the login ended; 404 for an unknown id (and for another service's or
+ * org's evaluation: its existence is not the caller's to learn), 409 for a second outcome.
+ */
 final class OutcomeHandler implements Handler<RoutingContext> {
 
     private final OutcomeRecorder recorder;
@@ -21,15 +24,16 @@ final class OutcomeHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
+        String id;
         Outcome outcome;
         try {
+            id = PathIds.of(ctx);
             outcome = Outcome.parse(JsonBodies.object(ctx));
         } catch (InvalidInputException e) {
             ApiErrors.send(ctx, 400, "invalid_request", e.field(), e.getMessage());
             return;
         }
-        recorder.record(id, outcome).onSuccess(result -> {
+        recorder.record(id, outcome, CallerGuards.caller(ctx)).onSuccess(result -> {
             switch (result) {
                 case RECORDED -> accepted(ctx, id, true);
                 // Acknowledged all the same: the retry buffer keeps it until the store is back.

@@ -1,6 +1,7 @@
 package dev.amfa.http;
 
 import dev.amfa.Service;
+import dev.amfa.callers.Caller;
 import dev.amfa.console.ConsoleRoutes;
 import dev.amfa.evaluation.Evaluator;
 import io.vertx.core.Vertx;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 
 /** The HTTP API v1 on a router; JSON in, JSON out, errors included. */
 public final class Routes {
@@ -49,6 +50,7 @@ public final class Routes {
         Router router = Router.router(vertx);
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
+        router.route().handler(HttpFraming::refuseBadFraming);
         CallerGuards.mount(router, service.config());
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));
@@ -57,8 +59,8 @@ public final class Routes {
 
         challenges(vertx, router, body, service);
 
-        BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? List.of()
-                : List.of(service.config().adminToken()), "admin token",
+        BearerAuth admin = new BearerAuth(service.config().adminToken() == null ? Map.of()
+                : Map.of(service.config().adminToken(), Caller.ADMIN), "admin token",
                 "the admin API is disabled: start the service with --admin-token / AMFA_ADMIN_TOKEN");
         BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT);
         AdminPolicyHandlers policies = new AdminPolicyHandlers(vertx, service.policies(), service.decisions());
@@ -82,11 +84,17 @@ public final class Routes {
                 "the body is larger than " + service.config().bodyLimit() + " bytes"));
         router.errorHandler(400, ctx -> ApiErrors.send(ctx, 400, "invalid_request", null,
                 "the request could not be read"));
-        router.errorHandler(500, ctx -> {
-            LOG.error("unhandled error on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-            ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
-        });
+        router.errorHandler(500, Routes::internalError);
+        // BodyHandler fails a request whose stream broke (a chunk size that does not decode) with "status 200".
+        router.errorHandler(200, Routes::internalError);
         return router;
+    }
+
+    /** A failure no handler answered: the client's (see {@link HttpFraming#clientFault}), else a bug (500, logged). */
+    private static void internalError(io.vertx.ext.web.RoutingContext ctx) {
+        if (HttpFraming.clientFault(ctx)) return;
+        LOG.error("unhandled error on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+        ApiErrors.send(ctx, 500, "internal_error", null, "the service failed to answer; this is a bug");
     }
 
     /** Decision search, statistics, feedback, metrics and the console. */

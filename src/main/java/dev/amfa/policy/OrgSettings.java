@@ -27,11 +27,19 @@ import java.util.TreeSet;
  */
 public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> homeCountries, ZoneId timeZone,
                           BusinessHours businessHours, List<Cidr> allowNetworks, Map<String, String> thresholds,
-                          int rolloutPercent, ExternalRiskSettings externalRisk) {
+                          int rolloutPercent, ExternalRiskSettings externalRisk, boolean requireRuleCoverage) {
 
     public static final String FILE_NAME = "policy.json";
+    /** Every field policy.json may have (docs/policy-authoring.md has a row for each, AuthorDocsTest checks). */
+    public static final List<String> FIELDS = List.of("mode", "factors", "home_countries", "time_zone", "business_hours",
+            "allow_networks", "thresholds", "rollout_percent", "external_risk", "require_rule_coverage");
     public static final OrgSettings DEFAULT = new OrgSettings(PolicyMode.ADAPTIVE, Factor.ALL, Set.of(),
-            ZoneId.of("UTC"), BusinessHours.ALWAYS, List.of(), Map.of(), 100, null);
+            ZoneId.of("UTC"), BusinessHours.ALWAYS, List.of(), Map.of(), 100, null, false);
+
+    /** policy.json's text, {@code //} comments allowed; a DecodeException when it is not a JSON object. */
+    public static OrgSettings parse(String file, String text) throws PolicyFileException {
+        return parse(file, new JsonObject(withoutComments(text)));
+    }
 
     public static OrgSettings parse(String file, JsonObject json) throws PolicyFileException {
         try {
@@ -42,8 +50,7 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
     }
 
     private static OrgSettings parse(JsonFields json) {
-        onlyKnown(json, "mode", "factors", "home_countries", "time_zone", "business_hours", "allow_networks",
-                "thresholds", "rollout_percent", "external_risk");
+        onlyKnown(json, FIELDS.toArray(String[]::new));
         PolicyMode mode = PolicyMode.ADAPTIVE;
         String modeText = json.optionalString("mode", 16);
         if (modeText != null) {
@@ -82,7 +89,38 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
         Integer rollout = json.optionalInteger("rollout_percent", 0, 100);
         return new OrgSettings(mode, List.copyOf(factors), Set.copyOf(home), zone,
                 hours == null ? BusinessHours.ALWAYS : businessHours(hours), allow, Map.copyOf(thresholds),
-                rollout == null ? 100 : rollout, externalRisk(json.optionalObject("external_risk")));
+                rollout == null ? 100 : rollout, externalRisk(json.optionalObject("external_risk")),
+                Boolean.TRUE.equals(bool(json, "require_rule_coverage")));
+    }
+
+    private static Boolean bool(JsonFields json, String name) {
+        Object value = json.json().getValue(name);
+        if (value != null && !(value instanceof Boolean)) throw new InvalidInputException(json.path(name), "must be true or false");
+        return (Boolean) value;
+    }
+
+    /**
+     * policy.json as written: {@code //} comments (to the end of the line, outside strings) are allowed, so
+     * the scaffold of {@code amfa init-policy} can show every setting commented out with its default.
+     */
+    public static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < text.length()) out.append(text.charAt(++i));
+                else if (c == '"') inString = false;
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') i++;
+                if (i < text.length()) out.append('\n');
+            } else {
+                if (c == '"') inString = true;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static ZoneId zone(String text) {

@@ -30,13 +30,16 @@ public final class PolicyRegistry {
     private final Path rulesDir;
     private final Path policiesDir;
     private final PolicyPublisher publisher;
+    private final ExternalRiskTargets targets;
     private volatile PolicySet current;
     private final Map<String, String> seenOnDisk = new HashMap<>();
     private final PolicyLedger ledger;
     /** Per org, the cluster's sequence number of the version this node runs (API changes only). */
     private final Map<String, Long> clusterSeq = new HashMap<>();
 
-    private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher) {
+    private PolicyRegistry(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher,
+                           ExternalRiskTargets targets) {
+        this.targets = targets;
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
         this.publisher = publisher;
@@ -56,11 +59,18 @@ public final class PolicyRegistry {
      */
     public static PolicyRegistry load(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher)
             throws IOException, RuleCompilationException, PolicyRejectedException {
-        PolicyRegistry registry = new PolicyRegistry(rulesDir, policiesDir, clock, publisher);
+        return load(rulesDir, policiesDir, clock, publisher, ExternalRiskTargets.NONE_INTERNAL);
+    }
+
+    /** @param targets where an org's external_risk.url may point */
+    public static PolicyRegistry load(Path rulesDir, Path policiesDir, Clock clock, PolicyPublisher publisher,
+                                      ExternalRiskTargets targets)
+            throws IOException, RuleCompilationException, PolicyRejectedException {
+        PolicyRegistry registry = new PolicyRegistry(rulesDir, policiesDir, clock, publisher, targets);
         Baseline baseline = Baseline.load(rulesDir);
         Map<String, OrgPolicy> orgs = new TreeMap<>();
         for (Map.Entry<String, PolicySources> disk : registry.readPoliciesDir().entrySet()) {
-            orgs.put(disk.getKey(), PolicyBuilder.build(disk.getValue(), baseline, "disk"));
+            orgs.put(disk.getKey(), PolicyBuilder.build(disk.getValue(), baseline, "disk", registry.targets));
             registry.seenOnDisk.put(disk.getKey(), disk.getValue().version());
         }
         registry.current = PolicySet.of(baseline, orgs);
@@ -100,7 +110,7 @@ public final class PolicyRegistry {
             if (version.equals(seenOnDisk.get(org))) continue;
             seenOnDisk.put(org, version);
             try {
-                orgs.put(org, PolicyBuilder.build(disk.getValue(), baseline, "disk"));
+                orgs.put(org, PolicyBuilder.build(disk.getValue(), baseline, "disk", targets));
                 report.activated(org, version);
             } catch (PolicyRejectedException e) {
                 fail(org, report, e.toJson());
@@ -138,24 +148,37 @@ public final class PolicyRegistry {
     }
 
     /**
-     * Builds and tests an uploaded policy; activates it unless {@code activate} is false (a dry run).
+     * Builds and tests an uploaded policy; activates it unless {@code activate} is false (a dry run). Building and
+     * testing run the org's own rules and take seconds: they run outside the lock, so one org's upload (or a dry
+     * run, which never takes it) cannot hold up another's. Only the swap is serialised; if the baseline changed
+     * meanwhile, the candidate is tested again against the new one.
      *
      * @throws PolicyRejectedException and nothing changes
      */
-    public synchronized OrgPolicy upload(PolicySources sources, boolean activate) throws PolicyRejectedException {
-        PolicySet before = current;
-        OrgPolicy candidate;
-        try {
-            candidate = PolicyBuilder.build(sources, before.baseline(), "api");
-        } catch (PolicyRejectedException e) {
-            if (activate) fail(sources.org(), new ReloadReport(), e.toJson());
-            throw e;
+    public OrgPolicy upload(PolicySources sources, boolean activate) throws PolicyRejectedException {
+        while (true) {
+            Baseline baseline = current.baseline();
+            OrgPolicy candidate;
+            try {
+                candidate = PolicyBuilder.build(sources, baseline, "api", targets);
+            } catch (PolicyRejectedException e) {
+                if (activate) rejected(sources.org(), e);
+                throw e;
+            }
+            if (!activate) return candidate;
+            synchronized (this) {
+                PolicySet before = current;
+                if (before.baseline() != baseline) continue;
+                long seq = publisher.publish(sources, PolicyPublisher.UPLOAD);
+                activateOne(before, candidate);
+                clusterSeq.put(candidate.org(), seq);
+                return candidate;
+            }
         }
-        if (!activate) return candidate;
-        long seq = publisher.publish(sources, PolicyPublisher.UPLOAD);
-        activateOne(before, candidate);
-        clusterSeq.put(candidate.org(), seq);
-        return candidate;
+    }
+
+    private synchronized void rejected(String org, PolicyRejectedException e) {
+        fail(org, new ReloadReport(), e.toJson());
     }
 
     /**
@@ -197,7 +220,7 @@ public final class PolicyRegistry {
         }
         OrgPolicy candidate;
         try {
-            candidate = PolicyBuilder.build(sources, before.baseline(), "api");
+            candidate = PolicyBuilder.build(sources, before.baseline(), "api", targets);
         } catch (PolicyRejectedException e) {
             fail(sources.org(), new ReloadReport(), e.toJson());
             return false;

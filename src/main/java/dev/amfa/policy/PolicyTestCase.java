@@ -6,6 +6,7 @@ import dev.amfa.evaluation.InvalidInputException;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.facts.Assessment;
 import dev.amfa.facts.Confidence;
+import dev.amfa.facts.Factor;
 import dev.amfa.geo.Place;
 import dev.amfa.signals.ImpossibleTravelSignal;
 import dev.amfa.signals.NewDeviceSignal;
@@ -36,8 +37,12 @@ public record PolicyTestCase(String file, String name, EvaluationRequest request
     public static final Instant DEFAULT_TIME = Instant.parse("2026-01-05T12:00:00Z");
     private static final String DEFAULT_IP = "203.0.113.10";
 
-    public record Expectation(String action, String decided, List<String> factors, List<String> enroll,
-                              List<String> rules, List<String> absentRules, Boolean evaluated) {
+    /**
+     * @param absentFactors factors that must not be offered; rules and absentRules name rules that must and
+     *                      must not have fired
+     */
+    public record Expectation(String action, String decided, List<String> factors, List<String> absentFactors,
+                              List<String> enroll, List<String> rules, List<String> absentRules, Boolean evaluated) {
     }
 
     /** A file holds one case (an object) or several (an array of objects). */
@@ -63,6 +68,7 @@ public record PolicyTestCase(String file, String name, EvaluationRequest request
         for (int i = 0; i < cases.size(); i++) {
             String prefix = parsed instanceof JsonArray ? "[" + i + "]." : "";
             try {
+                CaseKeys.check(cases.get(i), prefix, cases.get(i).getValue("name") instanceof String name ? name : null);
                 result.add(parse(org, file, new JsonFields(cases.get(i), prefix)));
             } catch (InvalidInputException e) {
                 throw new PolicyFileException(file, e.field(), e.getMessage());
@@ -112,6 +118,18 @@ public record PolicyTestCase(String file, String name, EvaluationRequest request
         }
     }
 
+    /** A misspelt factor here would never be offered, so the assertion would hold whatever the rules did. */
+    private static List<String> absentFactors(JsonFields expect) {
+        List<String> factors = expect.stringList("absent_factors", 16, 32);
+        for (int i = 0; i < factors.size(); i++) {
+            if (!Factor.isKnown(factors.get(i))) {
+                throw new InvalidInputException(expect.path("absent_factors") + "[" + i + "]", "is not a factor; factors are "
+                        + Factor.ALL + DidYouMean.hint(factors.get(i), Factor.ALL));
+            }
+        }
+        return factors;
+    }
+
     private static Expectation expectation(JsonFields expect) {
         String action = expect.requiredString("action", 16);
         String decided = expect.optionalString("decided", 16);
@@ -127,6 +145,7 @@ public record PolicyTestCase(String file, String name, EvaluationRequest request
         }
         return new Expectation(action, decided,
                 expect.has("factors") ? expect.stringList("factors", 16, 32) : null,
+                absentFactors(expect),
                 expect.has("enroll") ? expect.stringList("enroll", 16, 32) : null,
                 expect.stringList("rules", 100, 200), expect.stringList("absent_rules", 100, 200), (Boolean) evaluated);
     }

@@ -4,6 +4,8 @@ import dev.amfa.facts.Assessment;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.List;
  * time answers assessment_not_available (low confidence): the evaluation always gets one assessment per signal.
  */
 public final class SignalRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalRunner.class);
+    /** The reason of every signal that failed, whatever failed. */
+    public static final String FAILED = "signal failed";
+
     private final Vertx vertx;
     private final List<Signal> signals;
 
@@ -38,24 +44,33 @@ public final class SignalRunner {
         try {
             answer = signal.assess(input);
         } catch (RuntimeException e) {
-            return Future.succeededFuture(Assessment.notAvailable(signal.name(), "signal failed: " + e));
+            return Future.succeededFuture(failed(signal, input, e));
         }
         // An in-memory store answers at once: no timer needed for the common case.
-        if (answer.isComplete()) return Future.succeededFuture(settle(signal, answer));
+        if (answer.isComplete()) return Future.succeededFuture(settle(signal, input, answer));
         Promise<Assessment> settled = Promise.promise();
         long budget = signal.budget(input.settings()).toMillis();
         long timer = vertx.setTimer(budget, t -> settled.tryComplete(
                 Assessment.notAvailable(signal.name(), "no answer within " + budget + " ms")));
         answer.onComplete(done -> {
             vertx.cancelTimer(timer);
-            settled.tryComplete(settle(signal, done));
+            settled.tryComplete(settle(signal, input, done));
         });
         return settled.future();
     }
 
-    private static Assessment settle(Signal signal, io.vertx.core.AsyncResult<Assessment> done) {
+    private static Assessment settle(Signal signal, SignalInput input, io.vertx.core.AsyncResult<Assessment> done) {
         if (done.succeeded() && done.result() != null) return done.result();
-        return Assessment.notAvailable(signal.name(), "signal failed: "
-                + (done.cause() == null ? "no assessment" : done.cause().toString()));
+        return failed(signal, input, done.cause());
+    }
+
+    /**
+     * What went wrong goes to the log only: an exception's text can hold a database's error, a class name, or the
+     * body an org's external service answered (anything an internal address would say), none of it the caller's.
+     */
+    private static Assessment failed(Signal signal, SignalInput input, Throwable cause) {
+        LOG.warn("signal {} failed for org {}: {}", signal.name(), input.org(),
+                cause == null ? "no assessment" : cause.toString());
+        return Assessment.notAvailable(signal.name(), FAILED);
     }
 }

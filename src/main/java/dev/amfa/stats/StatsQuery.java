@@ -23,7 +23,8 @@ public record StatsQuery(String org, Instant from, Instant to, String bucket) {
     static final Duration DEFAULT_HOURLY_RANGE = Duration.ofDays(1);
     static final Duration DEFAULT_DAILY_RANGE = Duration.ofDays(30);
 
-    public static StatsQuery parse(Function<String, String> param, Clock clock) {
+    public static StatsQuery parse(Function<String, String> raw, Clock clock) {
+        Function<String, String> param = dev.amfa.evaluation.InputLimits.idParams(raw);
         String bucket = param.apply("bucket");
         bucket = JsonFields.oneOf("bucket", bucket == null ? "hour" : bucket, BUCKETS);
         Instant to = DecisionQuery.time(param, "to");

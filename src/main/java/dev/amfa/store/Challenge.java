@@ -7,11 +7,13 @@ import java.time.Instant;
  * whose code is not sent: TOTP, recovery codes); the code itself is never kept. {@code attempts} counts every
  * verification taken, the passing one included.
  *
- * @param email where codes go (email factor), else null
+ * @param email   where codes go (email factor), else null
+ * @param service the calling service whose evaluation it challenges: only it (or the admin) may verify or resend;
+ *                null for challenges of an older version (the admin's alone)
  */
 public record Challenge(String id, String evaluationId, String org, String userId, String factor, String email,
                         byte[] codeHash, Instant createdAt, Instant expiresAt, int attempts, String status, int sends,
-                        Instant lastSentAt) {
+                        Instant lastSentAt, String service) {
     public static final String PENDING = "pending";
     public static final String PASSED = "passed";
     public static final String LOCKED = "locked";
@@ -22,17 +24,17 @@ public record Challenge(String id, String evaluationId, String org, String userI
 
     public Challenge withAttempt() {
         return new Challenge(id, evaluationId, org, userId, factor, email, codeHash, createdAt, expiresAt, attempts + 1,
-                status, sends, lastSentAt);
+                status, sends, lastSentAt, service);
     }
 
     public Challenge withStatus(String newStatus) {
         return new Challenge(id, evaluationId, org, userId, factor, email, codeHash, createdAt, expiresAt, attempts,
-                newStatus, sends, lastSentAt);
+                newStatus, sends, lastSentAt, service);
     }
 
     public Challenge withCode(byte[] newHash, Instant newExpiry, Instant sentAt) {
         return new Challenge(id, evaluationId, org, userId, factor, email, newHash, createdAt, newExpiry, attempts,
-                status, sends + 1, sentAt);
+                status, sends + 1, sentAt, service);
     }
 
     /** Failed verifications: every attempt but a passing one. */

@@ -14,17 +14,20 @@ import java.util.List;
  * @param factors         the factors the decision allows, in order of preference; empty unless it challenges
  * @param email           the user's email address as the caller gave it, or null
  * @param enrolledFactors what the caller said the user has enrolled
+ * @param service         the calling service that asked (its key's name): only it, or the admin, may report the
+ *                        outcome or challenge it; null for records of an older version (the admin's alone)
  */
 public record EvaluationRecord(String id, String org, String userId, String ip, Instant at,
                                KnownDevice device, Place place, String action, List<String> factors, String email,
-                               List<String> enrolledFactors) {
+                               List<String> enrolledFactors, String service) {
     public EvaluationRecord {
         factors = factors == null ? List.of() : List.copyOf(factors);
         enrolledFactors = enrolledFactors == null ? List.of() : List.copyOf(enrolledFactors);
     }
 
     /** A record with no challenge data: an allow. */
-    public EvaluationRecord(String id, String org, String userId, String ip, Instant at, KnownDevice device, Place place) {
-        this(id, org, userId, ip, at, device, place, "allow", List.of(), null, List.of());
+    public EvaluationRecord(String id, String org, String userId, String ip, Instant at, KnownDevice device, Place place,
+                            String service) {
+        this(id, org, userId, ip, at, device, place, "allow", List.of(), null, List.of(), service);
     }
 }

@@ -1,5 +1,6 @@
 package dev.amfa.store;
 
+import dev.amfa.callers.Caller;
 import io.vertx.core.Future;
 
 /** Evaluations awaiting their outcome. */
@@ -7,8 +8,17 @@ public interface EvaluationStore {
 
     Future<Void> save(EvaluationRecord record);
 
-    /** Atomically marks the outcome as recorded: a second claim for the same id answers ALREADY_RECORDED. */
-    Future<OutcomeClaim> claimOutcome(String evaluationId);
+    /** {@link #claimOutcome(String, Caller)} for the service itself (a passed challenge, the demo). */
+    default Future<OutcomeClaim> claimOutcome(String evaluationId) {
+        return claimOutcome(evaluationId, Caller.ADMIN);
+    }
+
+    /**
+     * Atomically marks the outcome as recorded: a second claim for the same id answers ALREADY_RECORDED. An
+     * evaluation the caller may not use (another service's, another org's) is UNKNOWN, as if it did not exist,
+     * and stays unclaimed.
+     */
+    Future<OutcomeClaim> claimOutcome(String evaluationId, Caller caller);
 
     /** The evaluation while it still awaits its outcome (within retention, no outcome yet), else null. */
     Future<EvaluationRecord> findPending(String evaluationId);

@@ -7,8 +7,18 @@ import java.util.List;
 /** The factors a user enrolled with this service (TOTP, recovery codes). Users are scoped by org. */
 public interface FactorStore {
 
-    /** A new, unconfirmed TOTP enrolment replacing any earlier one. */
+    /**
+     * A new, unconfirmed TOTP enrolment. It replaces an unconfirmed one; beside a confirmed one it waits as the
+     * pending secret, and the confirmed one keeps passing challenges until the pending one is confirmed: a
+     * re-enrolment the user never completes does not lock them out.
+     */
     Future<Void> saveTotp(String org, String userId, byte[] sealedSecret);
+
+    /**
+     * Confirms the pending secret with the code of {@code step}: it replaces the confirmed one. False when the
+     * pending secret is no longer {@code sealedPending} (a newer enrolment came meanwhile).
+     */
+    Future<Boolean> confirmPendingTotp(String org, String userId, byte[] sealedPending, long step);
 
     /** The enrolment, or null when the user has none. */
     Future<TotpEnrolment> totp(String org, String userId);
@@ -31,7 +41,10 @@ public interface FactorStore {
 
     Future<Void> erase(String org, String userId);
 
-    /** @param lastStep the time step of the last accepted code; -1 before the first */
-    record TotpEnrolment(byte[] sealedSecret, boolean confirmed, long lastStep) {
+    /**
+     * @param lastStep      the time step of the last accepted code; -1 before the first
+     * @param pendingSecret a re-enrolment awaiting its first code beside a confirmed secret, else null
+     */
+    record TotpEnrolment(byte[] sealedSecret, boolean confirmed, long lastStep, byte[] pendingSecret) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.amfa.store;
 
 import dev.amfa.facts.Device;
+import dev.amfa.facts.DeviceKeys;
 
 import java.time.Instant;
 
@@ -11,8 +12,8 @@ import java.time.Instant;
  */
 public record KnownDevice(String key, String fingerprint, String browserFamily, String osFamily, Instant lastSeen) {
     public KnownDevice {
-        if (fingerprint == null && key != null && key.startsWith(Device.FINGERPRINT_KEY)) {
-            fingerprint = key.substring(Device.FINGERPRINT_KEY.length());
+        if (fingerprint == null && key != null && key.startsWith(DeviceKeys.FINGERPRINT)) {
+            fingerprint = key.substring(DeviceKeys.FINGERPRINT.length());
         }
     }
 

@@ -34,13 +34,19 @@ public final class TokenIssuer {
 
     /**
      * @param methods the amr values: RFC 8176 names where one fits ("otp") and the factor itself
+     * @param service the calling service the result is for (its API key's name): the token's {@code aud} and
+     *                {@code azp}, so a token one service obtained is refused by another that checks its audience;
+     *                null leaves both out (a challenge of an older version)
      */
-    public String issue(String org, String userId, String evaluationId, List<String> methods) {
+    public String issue(String org, String userId, String evaluationId, List<String> methods, String service) {
         JsonObject claims = new JsonObject().put("amr", new JsonArray(methods)).put("acr", ACR_MFA)
                 .put("evaluation_id", evaluationId).put("org", org);
-        return jwt.generateToken(claims, new JWTOptions().setAlgorithm(SigningKey.ALGORITHM).setIssuer(issuer)
+        if (service != null) claims.put("azp", service);
+        JWTOptions options = new JWTOptions().setAlgorithm(SigningKey.ALGORITHM).setIssuer(issuer)
                 .setSubject(userId).setExpiresInSeconds((int) lifetime.toSeconds()).setHeader(
-                        new JsonObject().put("kid", key.kid())));
+                        new JsonObject().put("kid", key.kid()));
+        if (service != null) options.setAudience(List.of(service));
+        return jwt.generateToken(claims, options);
     }
 
     public Duration lifetime() {

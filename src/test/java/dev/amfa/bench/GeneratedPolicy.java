@@ -39,7 +39,7 @@ final class GeneratedPolicy {
 
     /**
      * N rules of one pattern each, discriminated by an equality Drools hashes (application, country, signal
-     * and code, e-mail): the shape DESIGN.md measured flat, and the one docs/policy-authoring.md recommends
+     * and code, e-mail): the shape the first design measured flat (bench/README.md), and the one docs/policy-authoring.md recommends
      * for large rule sets.
      */
     static List<RuleSource> hashed(String packageName, int count) {

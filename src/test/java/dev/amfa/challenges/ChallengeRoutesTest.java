@@ -1,11 +1,12 @@
 package dev.amfa.challenges;
 
+import dev.amfa.callers.ApiKey;
 import dev.amfa.TestService;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +15,7 @@ class ChallengeRoutesTest {
 
     @Test
     void challengeAndFactorCallsNeedAnApiKeyButJwksAndDemoDoNot() {
-        try (TestService service = TestService.start(TestService.config().withAuth(TestService.ADMIN_TOKEN, Map.of("oidc", "k-oidc")))) {
+        try (TestService service = TestService.start(TestService.config().withAuth(TestService.ADMIN_TOKEN, List.of(ApiKey.of("oidc", "k-oidc", "acme"))))) {
             JsonObject body = new JsonObject().put("evaluation_id", "x").put("factor", "email");
             assertEquals(401, service.call(HttpMethod.POST, "/v1/challenges", null, body).statusCode());
             assertEquals(401, service.call(HttpMethod.POST, "/v1/challenges/x/verify", null, body).statusCode());

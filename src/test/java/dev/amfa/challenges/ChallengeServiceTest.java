@@ -1,6 +1,7 @@
 package dev.amfa.challenges;
 
 import dev.amfa.MovableClock;
+import dev.amfa.callers.Caller;
 import dev.amfa.TestService;
 import dev.amfa.decisions.InMemoryDecisionLog;
 import dev.amfa.evaluation.OutcomeRecorder;
@@ -24,6 +25,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What depends on time (code lifetime, resend interval, sends per challenge), on a clock the test moves. */
 class ChallengeServiceTest {
@@ -39,13 +41,58 @@ class ChallengeServiceTest {
         vertx = Vertx.vertx();
         stores = Stores.memory(Duration.ofHours(1));
         outbox = new Outbox();
+        challenges = challenges(Limits.EMAILS_PER_SERVICE);
+        TestService.await(stores.evaluations().save(new EvaluationRecord("e1", "acme", "tom", "192.0.2.1", clock.instant(),
+                null, null, "challenge", List.of("email"), "tom@example.com", List.of("email"), "oidc")));
+    }
+
+    private ChallengeService challenges(int emailsPerService) throws Exception {
         CodeChecks checks = new CodeChecks(new CodeHasher(Keys.random(32)), new SecretBox(Keys.random(32)), stores.factors());
-        challenges = new ChallengeService(stores, checks, new CodeSender(outbox, "Acme", LIFETIME),
+        return new ChallengeService(stores, checks, new CodeSender(outbox, "Acme", LIFETIME),
                 new OutcomeRecorder(stores, new dev.amfa.evaluation.OutcomeRetries(10, Duration.ofHours(1), clock), event -> { }),
                 new InMemoryDecisionLog(10, 10),
-                new TokenIssuer(vertx, SigningKey.load(null), "amfa", Duration.ofMinutes(5)), LIFETIME, clock);
-        TestService.await(stores.evaluations().save(new EvaluationRecord("e1", "acme", "tom", "192.0.2.1", clock.instant(),
-                null, null, "challenge", List.of("email"), "tom@example.com", List.of("email"))));
+                new TokenIssuer(vertx, SigningKey.load(null), "amfa", Duration.ofMinutes(5)), LIFETIME, clock, emailsPerService);
+    }
+
+    private void challenged(String id, String user, String email, String service) {
+        TestService.await(stores.evaluations().save(new EvaluationRecord(id, "acme", user, "192.0.2.1", clock.instant(),
+                null, null, "challenge", List.of("email"), email, List.of("email"), service)));
+    }
+
+    @Test
+    void emailedCodesAreLimitedPerAddressWhoeverTheUserIs() {
+        for (int i = 0; i < Limits.EMAILS_PER_ADDRESS; i++) {
+            challenged("a" + i, "user" + i, "Target@Example.com", "oidc");
+            TestService.await(challenges.start("a" + i, "email"));
+        }
+        challenged("a-next", "another", "target@example.COM", "oidc");
+        ChallengeRefused refused = (ChallengeRefused) failure(challenges.start("a-next", "email"));
+        assertEquals(429, refused.status());
+        assertTrue(refused.getMessage().contains("address"), refused.getMessage());
+        assertEquals(Limits.EMAILS_PER_ADDRESS, outbox.recent(Outbox.KEPT).size());
+        clock.advance(Limits.USER_WINDOW.plusSeconds(1));
+        challenged("a-later", "another", "target@example.com", "oidc");
+        TestService.await(challenges.start("a-later", "email"));
+    }
+
+    @Test
+    void emailedCodesAreLimitedPerCallingServiceResendsIncluded() throws Exception {
+        ChallengeService limited = challenges(3);
+        challenged("s1", "u1", "u1@example.com", "oidc");
+        String first = TestService.await(limited.start("s1", "email")).challenge().id();
+        challenged("s2", "u2", "u2@example.com", "oidc");
+        TestService.await(limited.start("s2", "email"));
+        clock.advance(Limits.RESEND_INTERVAL);
+        TestService.await(limited.resend(first, Caller.ADMIN));
+        clock.advance(Limits.RESEND_INTERVAL);
+        ChallengeRefused refused = (ChallengeRefused) failure(limited.resend(first, Caller.ADMIN));
+        assertEquals(429, refused.status());
+        assertTrue(refused.getMessage().contains("calling service"), refused.getMessage());
+        challenged("s3", "u3", "u3@example.com", "oidc");
+        assertEquals(429, ((ChallengeRefused) failure(limited.start("s3", "email"))).status());
+        challenged("p1", "u3", "u3@example.com", "portal");
+        TestService.await(limited.start("p1", "email"));
+        assertEquals(4, outbox.recent(Outbox.KEPT).size(), "three by oidc, one by portal");
     }
 
     @AfterEach
@@ -61,14 +108,14 @@ class ChallengeServiceTest {
     void aResentCodeReplacesTheOldOneAfterTheInterval() {
         String id = TestService.await(challenges.start("e1", "email")).challenge().id();
         String first = lastCode();
-        assertInstanceOf(ChallengeRefused.class, failure(challenges.resend(id)), "within the interval");
+        assertInstanceOf(ChallengeRefused.class, failure(challenges.resend(id, Caller.ADMIN)), "within the interval");
         clock.advance(Limits.RESEND_INTERVAL);
-        TestService.await(challenges.resend(id));
+        TestService.await(challenges.resend(id, Caller.ADMIN));
         String second = lastCode();
         if (!first.equals(second)) {
-            assertEquals("failed", TestService.await(challenges.verify(id, first)).status(), "the old code stopped working");
+            assertEquals("failed", TestService.await(challenges.verify(id, first, Caller.ADMIN)).status(), "the old code stopped working");
         }
-        assertEquals("passed", TestService.await(challenges.verify(id, second)).status());
+        assertEquals("passed", TestService.await(challenges.verify(id, second, Caller.ADMIN)).status());
     }
 
     @Test
@@ -76,12 +123,12 @@ class ChallengeServiceTest {
         String id = TestService.await(challenges.start("e1", "email")).challenge().id();
         String code = lastCode();
         clock.advance(LIFETIME.plusSeconds(1));
-        ChallengeService.Verdict expired = TestService.await(challenges.verify(id, code));
+        ChallengeService.Verdict expired = TestService.await(challenges.verify(id, code, Caller.ADMIN));
         assertEquals("expired", expired.status());
         assertEquals(Limits.ATTEMPTS_PER_CHALLENGE, expired.attemptsLeft());
         // A new code revives the challenge for another lifetime.
-        TestService.await(challenges.resend(id));
-        assertEquals("passed", TestService.await(challenges.verify(id, lastCode())).status());
+        TestService.await(challenges.resend(id, Caller.ADMIN));
+        assertEquals("passed", TestService.await(challenges.verify(id, lastCode(), Caller.ADMIN)).status());
     }
 
     @Test
@@ -89,10 +136,10 @@ class ChallengeServiceTest {
         String id = TestService.await(challenges.start("e1", "email")).challenge().id();
         for (int sends = 1; sends < Limits.SENDS_PER_CHALLENGE; sends++) {
             clock.advance(Limits.RESEND_INTERVAL);
-            TestService.await(challenges.resend(id));
+            TestService.await(challenges.resend(id, Caller.ADMIN));
         }
         clock.advance(Limits.RESEND_INTERVAL);
-        ChallengeRefused refused = (ChallengeRefused) failure(challenges.resend(id));
+        ChallengeRefused refused = (ChallengeRefused) failure(challenges.resend(id, Caller.ADMIN));
         assertEquals(429, refused.status());
         assertEquals(Limits.SENDS_PER_CHALLENGE, outbox.recent(Outbox.KEPT).size());
     }

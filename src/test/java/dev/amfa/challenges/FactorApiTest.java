@@ -134,6 +134,17 @@ class FactorApiTest {
     }
 
     @Test
+    void withoutKeysAConfirmedTotpIsReplacedOnlyWithProofOrTheAdminToken() {
+        JsonObject enrolment = enrol("rita");
+        assertEquals(200, confirm("rita", code(enrolment, Totp.step(Instant.now()) - 1)));
+        var refused = service.post("/v1/users/rita/factors/otp", new JsonObject().put("org", "acme"));
+        assertEquals(403, refused.statusCode(), "a loopback caller acts for any org, but needs proof like a key");
+        assertEquals("reauthentication_required", refused.bodyAsJsonObject().getString("error"));
+        assertEquals(201, service.call(io.vertx.core.http.HttpMethod.POST, "/v1/users/rita/factors/otp", TestService.ADMIN_TOKEN,
+                new JsonObject().put("org", "acme")).statusCode(), "the admin token counts on this host too");
+    }
+
+    @Test
     void enrolmentRequiresAValidOrg() {
         var missing = service.post("/v1/users/x/factors/otp", new JsonObject());
         assertEquals(400, missing.statusCode());

@@ -110,4 +110,63 @@ class PolicyCommandsTest {
         int baselineFirst = eval.out().indexOf("[baseline] Combine the signals");
         assertTrue(baselineFirst > 0 && baselineFirst < eval.out().indexOf("[demo]"), "in firing order");
     }
+
+    @Test
+    void testCoverageListsRulesNoCaseFiresAndRequireCoverageFailsOnThem() throws Exception {
+        Files.writeString(demo.resolve("geo.drl"), ABROAD + """
+                rule "Sanctioned: deny"
+                when
+                    Geo(countryIn("KP"))
+                then
+                    decision.deny("sanctioned");
+                end
+                """);
+        Run report = amfa("test", project.toString(), "--coverage");
+        assertEquals(0, report.exit(), report.out());
+        assertTrue(report.out().contains("  covered     demo/geo.drl: Abroad: challenge"), report.out());
+        assertTrue(report.out().contains("  NOT COVERED demo/geo.drl: Sanctioned: deny"), report.out());
+        assertTrue(report.out().contains("demo: 1 of 2 rules covered (50%)"), report.out());
+
+        Run required = amfa("test", project.toString(), "--require-coverage");
+        assertEquals(1, required.exit(), required.out());
+        assertTrue(required.out().contains("FAIL demo/geo.drl: rule \"Sanctioned: deny\" is fired by no test case"), required.out());
+        assertTrue(required.out().contains("2 passed, 0 failed, 1 org(s) with rules no test fires"), required.out());
+
+        // The org's own setting does the same without the flag.
+        Files.writeString(demo.resolve("policy.json"), "{\"home_countries\": [\"DE\"], \"require_rule_coverage\": true}");
+        assertEquals(1, amfa("test", project.toString()).exit());
+    }
+
+    @Test
+    void checkPrintsLintWarningsWithoutFailingAndLintErrorsFailing() throws Exception {
+        Files.writeString(demo.resolve("policy.json"), "{}");
+        Run warned = amfa("check", project.toString());
+        assertEquals(0, warned.exit(), warned.out());
+        assertTrue(warned.out().contains("WARN  demo/geo.drl:7: rule \"Abroad: challenge\": reads `Org.isAbroad` but demo/policy.json"
+                + " sets no \"home_countries\""), warned.out());
+
+        Files.writeString(demo.resolve("geo.drl"), ABROAD.replace("challengeAtLeast(\"otp\")", "challengeAtLeast(\"totp\")"));
+        Run error = amfa("check", project.toString());
+        assertEquals(1, error.exit(), error.out());
+        assertTrue(error.out().contains("ERROR demo/geo.drl:10: rule \"Abroad: challenge\": \"totp\" is not a factor; did you mean \"otp\"?"),
+                error.out());
+    }
+
+    @Test
+    void initPolicyWritesAFolderThatIsGreenFromTheStart() throws Exception {
+        Path policies = project.resolve("policies");
+        Run init = amfa("init-policy", "acme-eu", "--policies-dir", policies.toString());
+        assertEquals(0, init.exit(), init.out());
+        Run test = amfa("test", project.toString(), "--org", "acme-eu", "--coverage");
+        assertEquals(0, test.exit(), test.out());
+        assertTrue(test.out().contains("2 passed, 0 failed"), test.out());
+        assertTrue(test.out().contains("acme-eu: 1 of 1 rules covered (100%)"), test.out());
+        Run check = amfa("check", project.toString(), "--org", "acme-eu");
+        assertEquals(0, check.exit(), check.out());
+        assertTrue(check.out().contains("ok   acme-eu") && !check.out().contains("WARN"), check.out());
+
+        Run again = amfa("init-policy", "acme-eu", "--policies-dir", policies.toString());
+        assertEquals(1, again.exit(), again.out());
+        assertEquals(2, amfa("init-policy", "Not An Org", "--policies-dir", policies.toString()).exit());
+    }
 }

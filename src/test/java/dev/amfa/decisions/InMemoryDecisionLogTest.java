@@ -75,4 +75,35 @@ class InMemoryDecisionLogTest {
         org.junit.jupiter.api.Assertions.assertNotEquals("u", log.find("f2").result().record().userId());
         org.junit.jupiter.api.Assertions.assertNull(log.find("nope").result());
     }
+
+    /** A login whose user.attributes hold {@code size} characters: the same count, many times the bytes. */
+    private static Evaluation large(String org, String id, int size) {
+        var request = new EvaluationRequestParser(Clock.systemUTC()).parse(new JsonObject().put("org", org)
+                .put("ip", "192.0.2.1").put("user", new JsonObject().put("id", "u").put("attributes",
+                        new JsonObject().put("a", "x".repeat(Math.min(size, 1000))).put("b", "y".repeat(Math.min(size, 1000))))));
+        Decision decision = new Decision(List.of("otp"));
+        return new Evaluation(new DecisionInput(id, request, new Device(null, null, null, null, null), null, List.of(), 0),
+                new EngineResult(decision, List.of(), "v1"), PolicyMode.ADAPTIVE, null);
+    }
+
+    @Test
+    void theBytesKeptAreBoundedNotOnlyTheCount() {
+        long bound = 200_000;
+        InMemoryDecisionLog log = new InMemoryDecisionLog(10_000, 10, bound, IpMasking.keep());
+        for (int i = 0; i < 500; i++) log.append(large("acme", "e" + i, 1000));
+        org.junit.jupiter.api.Assertions.assertTrue(log.bytes() <= bound, log.bytes() + " bytes kept");
+        int kept = log.recent("acme", 10_000).size();
+        org.junit.jupiter.api.Assertions.assertTrue(kept > 10 && kept < 500, kept + " decisions kept");
+        assertEquals("e499", log.recent("acme", 1).get(0).id(), "the newest stay, the oldest go");
+        assertEquals(null, log.find("e0").result(), "a dropped decision is not found by id either");
+    }
+
+    @Test
+    void pastTheByteBoundTheOrgHoldingTheMostGivesWayFirst() {
+        InMemoryDecisionLog log = new InMemoryDecisionLog(10_000, 10, 300_000, IpMasking.keep());
+        for (int i = 0; i < 20; i++) log.append(evaluation("small", "s" + i));
+        for (int i = 0; i < 1_000; i++) log.append(large("flood", "f" + i, 1000));
+        assertEquals(20, log.recent("small", 100).size(), "another org's large logins push out none of this org's");
+        org.junit.jupiter.api.Assertions.assertTrue(log.bytes() <= 300_000, log.bytes() + " bytes kept");
+    }
 }

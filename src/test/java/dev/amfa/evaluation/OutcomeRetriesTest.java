@@ -1,6 +1,9 @@
 package dev.amfa.evaluation;
 
 import dev.amfa.MovableClock;
+import dev.amfa.callers.Caller;
+import dev.amfa.store.EvaluationRecord;
+import dev.amfa.store.Stores;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +60,21 @@ class OutcomeRetriesTest {
         clock.advance(Duration.ofMinutes(31));
         assertEquals(List.of("young"), retried(retries, Set.of()));
         assertEquals(1, retries.dropped());
+    }
+
+    @Test
+    void aQueuedOutcomeIsStillHeldToWhatItsCallerMayUseWhenRetried() {
+        Stores stores = Stores.memory(Duration.ofHours(1));
+        stores.evaluations().save(new EvaluationRecord("e-oidc", "acme", "u", "192.0.2.1", T0, null, null, "oidc"));
+        OutcomeRetries retries = new OutcomeRetries(10, Duration.ofHours(1), new MovableClock(T0));
+        OutcomeRecorder recorder = new OutcomeRecorder(stores, retries, event -> { });
+        // Acknowledged as queued while the store was away: the claim, retried, must not skip the creator check.
+        retries.offer("e-oidc", SUCCESS, null, Caller.service("portal", Set.of("acme")));
+        recorder.retryQueued();
+        assertEquals(0, retries.queued());
+        assertEquals("e-oidc", stores.evaluations().findPending("e-oidc").result().id(), "still awaits its own service's outcome");
+        retries.offer("e-oidc", SUCCESS, null, Caller.service("oidc", Set.of("acme")));
+        recorder.retryQueued();
+        assertEquals(null, stores.evaluations().findPending("e-oidc").result());
     }
 }

@@ -7,9 +7,11 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static dev.amfa.http.Logins.BOXFORD_GB;
@@ -106,6 +108,32 @@ public class AdminPoliciesApiTest {
     }
 
     @Test
+    void anUploadReportsLintWarningsAndIsRefusedOnALintError() {
+        String abroad = DENY_GB + """
+                rule "Abroad: MFA"
+                when
+                    Geo($c : country)
+                    Org(isAbroad($c))
+                then
+                    decision.challengeAtLeast("otp");
+                end
+                """;
+        var warned = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(abroad, GB_TEST));
+        assertEquals(200, warned.statusCode(), warned.bodyAsString());
+        JsonObject warning = warned.bodyAsJsonObject().getJsonArray("warnings").getJsonObject(0);
+        assertEquals("acme/geo.drl", warning.getString("file"));
+        assertTrue(warning.getString("message").contains("sets no \"home_countries\""), warning.encode());
+
+        var refused = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(abroad.replace("\"otp\"", "\"otpp\""), GB_TEST));
+        assertEquals(422, refused.statusCode(), refused.bodyAsString());
+        JsonObject error = refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+        assertEquals("acme/geo.drl", error.getString("file"));
+        assertTrue(error.getString("message").contains("\"otpp\" is not a factor; did you mean \"otp\"?"), error.encode());
+        assertEquals(warned.bodyAsJsonObject().getString("version"), service.admin(HttpMethod.GET, "/v1/admin/policies", null)
+                .bodyAsJsonObject().getJsonObject("orgs").getJsonObject("acme").getString("version"), "the warned version stays");
+    }
+
+    @Test
     void aPolicyWhoseTestsFailIsRefusedWithTheDifference() {
         JsonObject wrong = GB_TEST.copy().put("expect", new JsonObject().put("action", "allow"));
         var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", upload(DENY_GB, wrong));
@@ -114,6 +142,46 @@ public class AdminPoliciesApiTest {
         assertEquals("GB is denied", failed.getString("name"));
         assertEquals("action: expected allow, got deny", failed.getJsonArray("differences").getString(0));
         assertNotEquals("deny", evaluate().getString("action"));
+    }
+
+    @Test
+    void aPolicyThatReachesJavaIsRefusedWithFileAndLineBeforeAnyOfItRuns() {
+        // The finding: a consequence that read the process's command line (admin token, API keys) into the notes.
+        String leak = DENY_GB.replace("decision.deny(\"GB is closed\");", "decision.deny(\"GB is closed\");\n"
+                + "        decision.note(java.nio.file.Files.readString(java.nio.file.Path.of(\"/proc/self/cmdline\")));");
+        for (String path : List.of("/v1/admin/policies/acme?dry_run=true", "/v1/admin/policies/acme")) {
+            var put = service.admin(HttpMethod.PUT, path, upload(leak, GB_TEST));
+            assertEquals(422, put.statusCode(), put.bodyAsString());
+            JsonObject first = put.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+            assertEquals("acme/geo.drl", first.getString("file"));
+            assertEquals(10, first.getInteger("line"), first.encode());
+            assertTrue(first.getString("message").contains("'java' is not on the allow-list"), first.encode());
+            assertEquals(0, put.bodyAsJsonObject().getJsonArray("failed_tests").size(), "its tests never ran");
+        }
+        assertEquals("challenge", evaluate().getString("action"), "nothing was activated");
+    }
+
+    @Test
+    @Timeout(120) // a guard: without the rules' budget the evaluation never ends
+    void rulesThatNeverStopAreChallengedAndTheirTestsFailInsteadOfHanging() {
+        String endless = "package amfa.org.acme;\nimport dev.amfa.facts.*;\nglobal Decision decision;\n"
+                + "rule \"Each risk makes another\" when Risk() then insert(new Risk(Confidence.HIGH, 0)); end\n";
+        var dry = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme?dry_run=true", upload(endless, GB_TEST));
+        assertEquals(422, dry.statusCode(), dry.bodyAsString());
+        assertEquals("action: expected deny, got challenge", dry.bodyAsJsonObject().getJsonArray("failed_tests")
+                .getJsonObject(0).getJsonArray("differences").getString(0));
+
+        var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme",
+                new JsonObject().put("rules", new JsonObject().put("loop.drl", endless)));
+        assertEquals(200, put.statusCode(), put.bodyAsString());
+        JsonObject looped = evaluate();
+        assertEquals("challenge", looped.getString("action"), looped.encode());
+        assertEquals(List.of("the rules of org acme fired more than 10000 rules: challenged to fail closed"),
+                looped.getJsonArray("notes").getList(), looped.encode());
+        JsonObject other = service.post("/v1/evaluate", login("bob", BOXFORD_GB, T0).put("org", "other")).bodyAsJsonObject();
+        assertEquals("challenge", other.getString("action"));
+        assertEquals(List.of(), other.getJsonArray("notes").getList().stream()
+                .filter(n -> n.toString().contains("rules of")).toList(), "another org's rules ran as usual");
     }
 
     @Test

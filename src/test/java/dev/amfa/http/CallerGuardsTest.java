@@ -2,6 +2,7 @@ package dev.amfa.http;
 
 import dev.amfa.Main;
 import dev.amfa.TestService;
+import dev.amfa.callers.ApiKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,7 +16,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.Collections;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.amfa.http.Logins.BOXFORD_GB;
@@ -46,7 +47,7 @@ class CallerGuardsTest {
     }
 
     /** Runs the check with the service also listening on every interface. */
-    private static void fromElsewhere(Map<String, String> apiKeys, Check check) throws Exception {
+    private static void fromElsewhere(List<ApiKey> apiKeys, Check check) throws Exception {
         Optional<String> address = nonLoopbackAddress();
         assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
         Vertx vertx = Vertx.vertx();
@@ -65,7 +66,7 @@ class CallerGuardsTest {
 
     @Test
     void withoutApiKeysOnlyThisHostMayCallAndAnAnalystNeedsTheAdminToken() throws Exception {
-        fromElsewhere(Map.of(), (client, host, port) -> {
+        fromElsewhere(List.of(), (client, host, port) -> {
             var remote = send(client, HttpMethod.POST, host, port, "/v1/evaluate", null, login("a", BOXFORD_GB, T0));
             assertEquals(401, remote.statusCode(), remote.bodyAsString());
             assertEquals("unauthorized", remote.bodyAsJsonObject().getString("error"));
@@ -84,7 +85,7 @@ class CallerGuardsTest {
 
     @Test
     void withApiKeysAKeyOpensTheCallerApiFromAnywhere() throws Exception {
-        fromElsewhere(Map.of("oidc", "key-oidc"), (client, host, port) -> {
+        fromElsewhere(List.of(ApiKey.of("oidc", "key-oidc", "acme")), (client, host, port) -> {
             assertEquals(200, send(client, HttpMethod.POST, host, port, "/v1/evaluate", "key-oidc",
                     login("a", BOXFORD_GB, T0)).statusCode());
             assertEquals(401, send(client, HttpMethod.POST, "127.0.0.1", port, "/v1/evaluate", null,

@@ -13,12 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.amfa.engine.RuleBudget;
+import dev.amfa.ip.Cidr;
+import dev.amfa.policy.SandboxSettings;
 
 import static dev.amfa.http.Logins.BOXFORD_GB;
 import static dev.amfa.http.Logins.T0;
 import static dev.amfa.http.Logins.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signals beyond the built-in three: an org's external risk service (a real local HTTP server) and the caller's own. */
@@ -40,6 +46,7 @@ class OrgSignalsTest {
             JsonObject answer = new JsonObject().put("score", switch (user) {
                 case "risky" -> 0.9;
                 case "unsure" -> 0.2;
+                case "leaky" -> "internal secret";
                 default -> -0.6;
             });
             if (user.equals("slow")) {
@@ -50,13 +57,17 @@ class OrgSignalsTest {
                 req.response().end(answer.encode());
             }
         })).listen(0, "127.0.0.1"));
-        service = TestService.start(TestService.withOwnPolicies(dir, false));
-        JsonObject settings = new JsonObject()
-                .put("allow_networks", new io.vertx.core.json.JsonArray().add("2.125.160.216/32"))
-                .put("external_risk", new JsonObject().put("url", "http://127.0.0.1:" + risk.actualPort() + "/score")
-                        .put("timeout_ms", 300).put("cache_seconds", 60));
-        var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", new JsonObject().put("settings", settings));
+        // The risk service is on loopback, which an external_risk.url may reach only when the operator allows it.
+        service = TestService.start(TestService.withOwnPolicies(dir, false).withSandbox(new SandboxSettings(
+                RuleBudget.DEFAULT, 4, List.of(Cidr.parse("127.0.0.1/32")))));
+        var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/acme", riskPolicy("http://127.0.0.1:" + risk.actualPort() + "/score"));
         assertEquals(200, put.statusCode(), put.bodyAsString());
+    }
+
+    private static JsonObject riskPolicy(String url) {
+        return new JsonObject().put("settings", new JsonObject()
+                .put("allow_networks", new io.vertx.core.json.JsonArray().add("2.125.160.216/32"))
+                .put("external_risk", new JsonObject().put("url", url).put("timeout_ms", 300).put("cache_seconds", 60)));
     }
 
     @AfterEach
@@ -101,6 +112,51 @@ class OrgSignalsTest {
         assertEquals("assessment_not_available", externalRisk("broken").getString("code"));
         TestService.await(risk.close());
         assertEquals("assessment_not_available", externalRisk("unreachable").getString("code"));
+    }
+
+    @Test
+    void whatTheRiskServiceAnswersIsNeverReflectedToTheCaller() {
+        var answer = service.post("/v1/evaluate", login("leaky", BOXFORD_GB, T0));
+        JsonObject leaky = answer.bodyAsJsonObject().getJsonObject("assessments").getJsonObject("ExternalRisk");
+        assertEquals("assessment_not_available", leaky.getString("code"));
+        assertEquals("signal failed", leaky.getJsonObject("details").getString("reason"));
+        assertFalse(answer.bodyAsString().contains("internal secret"), answer.bodyAsString());
+        assertEquals("signal failed", externalRisk("broken").getJsonObject("details").getString("reason"));
+    }
+
+    @Test
+    void internalAddressesOutsideTheAllowListAreRefusedWhenThePolicyLoads() {
+        for (String url : List.of("http://10.0.0.1/score", "http://169.254.169.254/latest/meta-data",
+                "http://100.64.0.1/", "http://172.16.0.1/", "http://192.168.1.1/", "http://0.0.0.0:8080/",
+                "http://127.0.0.2/", "http://224.0.0.1/", "http://[::1]:8080/", "http://[fe80::1]/",
+                "http://[fd00::1]/", "http://[::]/", "http://[::ffff:10.0.0.1]/", "http://[::ffff:127.0.0.2]/")) {
+            var put = service.admin(HttpMethod.PUT, "/v1/admin/policies/bank", riskPolicy(url));
+            assertEquals(422, put.statusCode(), url + " " + put.bodyAsString());
+            JsonObject error = put.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+            assertEquals("bank/policy.json", error.getString("file"), url);
+            assertTrue(error.getString("message").startsWith("external_risk.url: "), error.encode());
+        }
+    }
+
+    @Test
+    void aNameThatResolvesToAnInternalAddressIsRefusedAtConnectTime(@TempDir Path other) throws Exception {
+        // A name passes at load (no DNS then); before connecting, every address it resolves to is checked.
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        try (TestService strict = TestService.start(TestService.withOwnPolicies(other, false))) {
+            for (String loopback : List.of("127.0.0.1", "localhost", "admin.localhost")) {
+                assertEquals(422, strict.admin(HttpMethod.PUT, "/v1/admin/policies/acme",
+                        riskPolicy("http://" + loopback + ":" + risk.actualPort() + "/score")).statusCode(), loopback);
+            }
+            var put = strict.admin(HttpMethod.PUT, "/v1/admin/policies/acme",
+                    riskPolicy("http://" + host + ":" + risk.actualPort() + "/score"));
+            assertEquals(200, put.statusCode(), put.bodyAsString());
+            int calls = riskCalls.get();
+            JsonObject assessment = strict.post("/v1/evaluate", login("fine", BOXFORD_GB, T0)).bodyAsJsonObject()
+                    .getJsonObject("assessments").getJsonObject("ExternalRisk");
+            assertEquals("assessment_not_available", assessment.getString("code"));
+            assertEquals("signal failed", assessment.getJsonObject("details").getString("reason"));
+            assertEquals(calls, riskCalls.get(), "the internal service was never called");
+        }
     }
 
     @Test

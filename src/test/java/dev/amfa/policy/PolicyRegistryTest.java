@@ -128,4 +128,29 @@ class PolicyRegistryTest {
         assertEquals(third.version(), node.current().orgs().get("gamma").own().version());
         assertEquals(second.version(), node.rollback("gamma").version());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void uploadsBuildAndTestOutsideTheLockThatOtherOrgsChangesNeed() throws Exception {
+        PolicySources gamma = new PolicySources("gamma", Map.of("note.drl", NOTE.formatted("gamma"),
+                PolicySources.TESTS + "allow.json", ALLOW_CASE));
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<OrgPolicy> dryRun;
+            java.util.concurrent.Future<OrgPolicy> upload;
+            // Another change holds the lock (a reload compiling, say) for as long as this block runs.
+            synchronized (registry) {
+                dryRun = executor.submit(() -> registry.upload(gamma, false));
+                // Without the fix the dry run waits here for the lock; the guard below ends the wait.
+                assertEquals(gamma.version(), dryRun.get(60, java.util.concurrent.TimeUnit.SECONDS).version());
+                upload = executor.submit(() -> registry.upload(gamma, true));
+                // The upload compiles and tests now, and waits for the lock only to swap the policy in.
+                assertFalse(upload.isDone());
+            }
+            assertEquals(gamma.version(), upload.get(60, java.util.concurrent.TimeUnit.SECONDS).version());
+            assertEquals(gamma.version(), registry.current().forOrg("gamma").own().version());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -43,4 +43,25 @@ class ShippedPoliciesTest {
             assertTrue(policy.rules() != null && policy.rules().ruleCount() > 0, org + " has no rules");
         }
     }
+
+    @Test
+    void everyShippedRuleIsFiredByATestAndTheSettingSaysSo() throws Exception {
+        Baseline baseline = Baseline.load(RULES);
+        for (PolicySources sources : PolicyRegistry.readPolicies(POLICIES).values()) {
+            OrgPolicy policy = PolicyBuilder.compile(sources, "disk");
+            RuleCoverage coverage = RuleCoverage.of(policy, PolicyBuilder.test(policy, baseline));
+            assertTrue(coverage.complete(), coverage.report());
+            assertTrue(policy.settings().requireRuleCoverage(), sources.org() + " should keep it that way");
+        }
+    }
+
+    @Test
+    void theShippedPoliciesGiveTheLintNothingToSay() throws Exception {
+        Baseline baseline = Baseline.load(RULES);
+        for (PolicySources sources : PolicyRegistry.readPolicies(POLICIES).values()) {
+            OrgPolicy policy = PolicyBuilder.compile(sources, "disk");
+            assertEquals(List.of(), dev.amfa.policy.lint.PolicyLint.check(sources, policy.settings(),
+                    baseline.rules().ruleFiles().keySet()), sources.org());
+        }
+    }
 }

@@ -75,9 +75,10 @@ class SignalRunnerTest {
             assertEquals(Assessment.NOT_AVAILABLE, a.getCode(), a.getSignal());
             assertEquals(Confidence.LOW, a.getConfidence(), a.getSignal());
         }
-        assertTrue(result.get(0).getDetails().getString("reason").contains("store down"));
-        assertTrue(result.get(1).getDetails().getString("reason").contains("bug"));
-        assertTrue(result.get(2).getDetails().getString("reason").contains("connection reset"));
+        // What failed goes to the log only: an exception's text may be a database error or a remote body.
+        for (Assessment a : result) {
+            assertEquals(new io.vertx.core.json.JsonObject().put("reason", "signal failed"), a.getDetails(), a.getSignal());
+        }
     }
 
     @Test

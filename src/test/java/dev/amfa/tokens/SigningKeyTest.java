@@ -37,7 +37,7 @@ class SigningKeyTest {
         Vertx vertx = Vertx.vertx();
         try {
             String token = new TokenIssuer(vertx, SigningKey.load(file), "amfa", Duration.ofMinutes(5))
-                    .issue("acme", "alice", "e1", List.of("mfa", "otp"));
+                    .issue("acme", "alice", "e1", List.of("mfa", "otp"), "oidc");
             TokenIssuer restarted = new TokenIssuer(vertx, SigningKey.load(file), "amfa", Duration.ofMinutes(5));
             List<JsonObject> keys = restarted.jwks().getJsonArray("keys").stream().map(JsonObject.class::cast).toList();
             JWTAuth verifier = JWTAuth.create(vertx, new JWTAuthOptions().setJwks(keys));

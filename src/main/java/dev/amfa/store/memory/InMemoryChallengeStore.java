@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,11 +26,14 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     /** Ids of each user's recent challenges, for the per-user limits. */
     private final Cache<String, List<String>> byUser;
     private final Cache<String, Object> locks;
+    /** Times of recent emailed codes per limited scope (address, user, calling service). */
+    private final Cache<String, Deque<Instant>> sends;
 
     public InMemoryChallengeStore(Duration retention) {
         this.byId = Caffeine.newBuilder().expireAfterWrite(retention).maximumSize(MAX_CHALLENGES).build();
         this.byUser = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
         this.locks = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
+        this.sends = Caffeine.newBuilder().expireAfterAccess(retention).maximumSize(MAX_CHALLENGES).build();
     }
 
     @Override
@@ -105,6 +110,21 @@ public final class InMemoryChallengeStore implements ChallengeStore {
         }
     }
 
+    @Override
+    public Future<SendLimit> recordSend(List<SendLimit> limits, Instant since, Instant at) {
+        // One lock for all scopes: a send touches several, and sends are rare next to evaluations.
+        synchronized (sends) {
+            for (SendLimit limit : limits) {
+                Deque<Instant> times = sends.getIfPresent(limit.scope());
+                if (times == null) continue;
+                while (!times.isEmpty() && times.peekFirst().isBefore(since)) times.removeFirst();
+                if (times.size() >= limit.max()) return Future.succeededFuture(limit);
+            }
+            for (SendLimit limit : limits) sends.get(limit.scope(), k -> new ArrayDeque<>()).addLast(at);
+            return Future.succeededFuture(null);
+        }
+    }
+
     /** One lock object per user, kept as long as the user's challenges are. */
     private Object userLock(String org, String userId) {
         return locks.get(userKey(org, userId), k -> new Object());
@@ -132,6 +152,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     public Future<Void> erase(String org, String userId) {
         List<String> ids = byUser.asMap().remove(userKey(org, userId));
         if (ids != null) byId.invalidateAll(ids);
+        sends.invalidate(SendLimit.userScope(org, userId));
         return Future.succeededFuture();
     }
 

@@ -2,6 +2,7 @@ package dev.amfa.store.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.amfa.callers.Caller;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.EvaluationStore;
 import dev.amfa.store.OutcomeClaim;
@@ -32,9 +33,10 @@ public final class InMemoryEvaluationStore implements EvaluationStore {
     }
 
     @Override
-    public Future<OutcomeClaim> claimOutcome(String evaluationId) {
+    public Future<OutcomeClaim> claimOutcome(String evaluationId, Caller caller) {
         AtomicReference<OutcomeClaim> claim = new AtomicReference<>(OutcomeClaim.UNKNOWN);
         pending.asMap().computeIfPresent(evaluationId, (id, p) -> {
+            if (!caller.mayUse(p.record.org(), p.record.service())) return p;
             claim.set(p.recorded ? OutcomeClaim.ALREADY_RECORDED : OutcomeClaim.claimed(p.record));
             return new Pending(p.record, true);
         });

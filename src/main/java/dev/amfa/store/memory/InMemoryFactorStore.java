@@ -21,9 +21,26 @@ public final class InMemoryFactorStore implements FactorStore {
 
     @Override
     public Future<Void> saveTotp(String org, String userId, byte[] sealedSecret) {
-        users.asMap().compute(key(org, userId), (k, f) ->
-                new Factors(new TotpEnrolment(sealedSecret, false, -1), f == null ? List.of() : f.recovery));
+        users.asMap().compute(key(org, userId), (k, f) -> {
+            TotpEnrolment t = f == null ? null : f.totp;
+            TotpEnrolment saved = t != null && t.confirmed()
+                    ? new TotpEnrolment(t.sealedSecret(), true, t.lastStep(), sealedSecret)
+                    : new TotpEnrolment(sealedSecret, false, -1, null);
+            return new Factors(saved, f == null ? List.of() : f.recovery);
+        });
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Boolean> confirmPendingTotp(String org, String userId, byte[] sealedPending, long step) {
+        AtomicBoolean confirmed = new AtomicBoolean();
+        users.asMap().computeIfPresent(key(org, userId), (k, f) -> {
+            TotpEnrolment t = f.totp;
+            if (t == null || t.pendingSecret() == null || !MessageDigest.isEqual(t.pendingSecret(), sealedPending)) return f;
+            confirmed.set(true);
+            return new Factors(new TotpEnrolment(sealedPending, true, step, null), f.recovery);
+        });
+        return Future.succeededFuture(confirmed.get());
     }
 
     @Override
@@ -39,7 +56,7 @@ public final class InMemoryFactorStore implements FactorStore {
             TotpEnrolment t = f.totp;
             if (t == null || (!t.confirmed() && !confirming) || t.lastStep() >= step) return f;
             used.set(true);
-            return new Factors(new TotpEnrolment(t.sealedSecret(), true, step), f.recovery);
+            return new Factors(new TotpEnrolment(t.sealedSecret(), true, step, t.pendingSecret()), f.recovery);
         });
         return Future.succeededFuture(used.get());
     }

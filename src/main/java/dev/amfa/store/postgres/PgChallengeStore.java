@@ -12,6 +12,8 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Challenges in PostgreSQL, so a verification may reach another node than the start. Attempts, finishing and
@@ -19,7 +21,7 @@ import java.time.OffsetDateTime;
  */
 public final class PgChallengeStore implements ChallengeStore {
     private static final String COLUMNS = "id, evaluation_id, org, user_id, factor, email, code_hash, created_at, "
-            + "expires_at, attempts, status, sends, last_sent_at";
+            + "expires_at, attempts, status, sends, last_sent_at, service";
 
     private static final String TAKE_ATTEMPT = "UPDATE challenges SET attempts = attempts + 1 "
             + "WHERE id = $1 AND status = 'pending' AND attempts < $2 RETURNING " + COLUMNS;
@@ -37,11 +39,11 @@ public final class PgChallengeStore implements ChallengeStore {
 
     private static Future<Void> insert(SqlClient client, Challenge c) {
         return client.preparedQuery("INSERT INTO challenges (" + COLUMNS + ") "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
                 .execute(Tuple.from(new Object[]{c.id(), c.evaluationId(), c.org(), c.userId(), c.factor(), c.email(),
                         c.codeHash() == null ? null : Buffer.buffer(c.codeHash()), Times.of(c.createdAt()),
                         Times.of(c.expiresAt()), c.attempts(), c.status(), c.sends(),
-                        c.lastSentAt() == null ? null : Times.of(c.lastSentAt())}))
+                        c.lastSentAt() == null ? null : Times.of(c.lastSentAt()), c.service()}))
                 .mapEmpty();
     }
 
@@ -95,6 +97,31 @@ public final class PgChallengeStore implements ChallengeStore {
                 }));
     }
 
+    @Override
+    public Future<SendLimit> recordSend(List<SendLimit> limits, Instant since, Instant at) {
+        // Locked in one order, so two sends sharing scopes never wait on each other the other way round.
+        List<SendLimit> sorted = limits.stream().sorted(Comparator.comparing(SendLimit::scope)).toList();
+        return pool.withTransaction(connection -> {
+            Future<SendLimit> reached = Future.succeededFuture();
+            for (SendLimit limit : sorted) {
+                reached = reached.compose(full -> full != null ? Future.succeededFuture(full) : connection
+                        .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of("sends:" + limit.scope()))
+                        // The scope's old sends go as it is used: the table holds one window of sends per scope.
+                        .compose(locked -> connection.preparedQuery("DELETE FROM email_sends WHERE scope = $1 AND at < $2")
+                                .execute(Tuple.of(limit.scope(), Times.of(since))))
+                        .compose(pruned -> connection.preparedQuery("SELECT count(*) AS sent FROM email_sends WHERE scope = $1")
+                                .execute(Tuple.of(limit.scope())))
+                        .map(rows -> rows.iterator().next().getLong("sent") >= limit.max() ? limit : null));
+            }
+            return reached.compose(full -> {
+                if (full != null) return Future.succeededFuture(full);
+                List<Tuple> rows = sorted.stream().map(limit -> Tuple.of(limit.scope(), Times.of(at))).toList();
+                return connection.preparedQuery("INSERT INTO email_sends (scope, at) VALUES ($1, $2)").executeBatch(rows)
+                        .map((SendLimit) null);
+            });
+        });
+    }
+
     /** Serialises one user's starts and attempts until the transaction ends, on every node. */
     private static Future<?> lockUser(SqlClient connection, String org, String userId) {
         return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
@@ -119,8 +146,11 @@ public final class PgChallengeStore implements ChallengeStore {
 
     @Override
     public Future<Void> erase(String org, String userId) {
-        return pool.preparedQuery("DELETE FROM challenges WHERE org = $1 AND user_id = $2")
-                .execute(Tuple.of(org, userId)).mapEmpty();
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("DELETE FROM challenges WHERE org = $1 AND user_id = $2").execute(Tuple.of(org, userId))
+                .compose(done -> connection.preparedQuery("DELETE FROM email_sends WHERE scope = $1")
+                        .execute(Tuple.of(SendLimit.userScope(org, userId))))
+                .mapEmpty());
     }
 
     private static Challenge first(RowSet<Row> rows) {
@@ -132,6 +162,6 @@ public final class PgChallengeStore implements ChallengeStore {
                 row.getString("user_id"), row.getString("factor"), row.getString("email"),
                 hash == null ? null : hash.getBytes(), row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("expires_at").toInstant(), row.getInteger("attempts"), row.getString("status"),
-                row.getInteger("sends"), sent == null ? null : sent.toInstant());
+                row.getInteger("sends"), sent == null ? null : sent.toInstant(), row.getString("service"));
     }
 }

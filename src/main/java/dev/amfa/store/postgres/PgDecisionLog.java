@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * before it.
  */
 public final class PgDecisionLog implements DecisionLog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgDecisionLog.class);
     /** How long a blocking read (replays, run on a worker thread) waits for the database. */
     static final long BLOCKING_READ_SECONDS = 30;
     private static final String COLUMNS = DecisionSearchSql.COLUMNS;
@@ -114,12 +115,21 @@ public final class PgDecisionLog implements DecisionLog {
                 });
     }
 
+    /**
+     * The rows as records. A row that no longer reads (stored before today's input limits, say) is left out and
+     * logged, so one old row cannot make every search of its org fail.
+     */
     private static List<DecisionRecord> records(io.vertx.sqlclient.RowSet<Row> rows) {
         List<DecisionRecord> records = new ArrayList<>();
         for (Row row : rows) {
-            Object record = row.getValue("record");
-            records.add(DecisionJson.fromStored(row.getString("id"),
-                    record instanceof JsonObject json ? json : new JsonObject(String.valueOf(record))));
+            try {
+                Object record = row.getValue("record");
+                records.add(DecisionJson.fromStored(row.getString("id"),
+                        record instanceof JsonObject json ? json : new JsonObject(String.valueOf(record))));
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.warn("decision {} in the database does not read back, left out of the answer: {}",
+                        row.getString("id"), e.toString());
+            }
         }
         return records;
     }

@@ -1,5 +1,6 @@
 package dev.amfa.store.postgres;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.geo.Place;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.EvaluationStore;
@@ -21,7 +22,9 @@ import java.util.List;
  * The claim is one conditional UPDATE, so of two nodes racing, exactly one records it.
  */
 public final class PgEvaluationStore implements EvaluationStore {
-    private static final String COLUMNS = "id, org, user_id, ip, at, device, place, action, factors, email, enrolled_factors";
+    private static final String COLUMNS = "id, org, user_id, ip, at, device, place, action, factors, email, enrolled_factors, service";
+    /** Rows the caller may use ($3 admin, $4 its service name, $5 its orgs or null for every org); see {@link Caller#mayUse}. */
+    private static final String USABLE_BY = "($3 OR (service = $4 AND ($5::text[] IS NULL OR org = ANY($5))))";
 
     private final Pool pool;
     private final Duration retention;
@@ -34,22 +37,24 @@ public final class PgEvaluationStore implements EvaluationStore {
     @Override
     public Future<Void> save(EvaluationRecord r) {
         return pool.preparedQuery("INSERT INTO pending_evaluations (" + COLUMNS + ") "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .execute(Tuple.from(new Object[]{r.id(), r.org(), r.userId(), r.ip(), Times.of(r.at()), device(r.device()),
                         r.place() == null ? null : r.place().toJson(), r.action(), new JsonArray(r.factors()), r.email(),
-                        new JsonArray(r.enrolledFactors())}))
+                        new JsonArray(r.enrolledFactors()), r.service()}))
                 .mapEmpty();
     }
 
     @Override
-    public Future<OutcomeClaim> claimOutcome(String id) {
+    public Future<OutcomeClaim> claimOutcome(String id, Caller caller) {
+        Tuple args = Tuple.of(id, Times.of(Instant.now().minus(retention)), caller.admin(), caller.name(),
+                caller.orgs() == null ? null : caller.orgs().toArray(String[]::new));
         return pool.preparedQuery("UPDATE pending_evaluations SET outcome_at = now() "
-                        + "WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
+                        + "WHERE id = $1 AND outcome_at IS NULL AND created_at >= $2 AND " + USABLE_BY + " RETURNING " + COLUMNS)
+                .execute(args)
                 .compose(rows -> {
                     if (rows.rowCount() == 1) return Future.succeededFuture(OutcomeClaim.claimed(record(rows.iterator().next())));
-                    return pool.preparedQuery("SELECT 1 FROM pending_evaluations WHERE id = $1 AND created_at >= $2")
-                            .execute(Tuple.of(id, Times.of(Instant.now().minus(retention))))
+                    return pool.preparedQuery("SELECT 1 FROM pending_evaluations WHERE id = $1 AND created_at >= $2 AND " + USABLE_BY)
+                            .execute(args)
                             .map(found -> found.rowCount() == 0 ? OutcomeClaim.UNKNOWN : OutcomeClaim.ALREADY_RECORDED);
                 });
     }
@@ -87,7 +92,7 @@ public final class PgEvaluationStore implements EvaluationStore {
                 place == null ? null : Place.fromJson(place),
                 // Rows written before V2 have no action: their decision is unknown here, so nothing is challenged.
                 action == null ? "allow" : action, strings(row.getValue("factors")), row.getString("email"),
-                strings(row.getValue("enrolled_factors")));
+                strings(row.getValue("enrolled_factors")), row.getString("service"));
     }
 
     @SuppressWarnings("unchecked")

@@ -24,22 +24,35 @@ public final class PgFactorStore implements FactorStore {
 
     @Override
     public Future<Void> saveTotp(String org, String userId, byte[] sealedSecret) {
+        // Beside a confirmed secret the new one waits as pending; an unconfirmed one is replaced.
         return pool.preparedQuery("INSERT INTO totp_factors (org, user_id, sealed_secret) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (org, user_id) DO UPDATE SET sealed_secret = EXCLUDED.sealed_secret, "
-                        + "confirmed = false, last_step = -1, created_at = now()")
+                        + "ON CONFLICT (org, user_id) DO UPDATE SET "
+                        + "pending_secret = CASE WHEN totp_factors.confirmed THEN EXCLUDED.sealed_secret END, "
+                        + "sealed_secret = CASE WHEN totp_factors.confirmed THEN totp_factors.sealed_secret ELSE EXCLUDED.sealed_secret END, "
+                        + "last_step = CASE WHEN totp_factors.confirmed THEN totp_factors.last_step ELSE -1 END, "
+                        + "created_at = CASE WHEN totp_factors.confirmed THEN totp_factors.created_at ELSE now() END")
                 .execute(Tuple.of(org, userId, Buffer.buffer(sealedSecret))).mapEmpty();
     }
 
     @Override
+    public Future<Boolean> confirmPendingTotp(String org, String userId, byte[] sealedPending, long step) {
+        return pool.preparedQuery("UPDATE totp_factors SET sealed_secret = pending_secret, pending_secret = NULL, "
+                        + "confirmed = true, last_step = $4, created_at = now() "
+                        + "WHERE org = $1 AND user_id = $2 AND pending_secret = $3")
+                .execute(Tuple.of(org, userId, Buffer.buffer(sealedPending), step)).map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
     public Future<TotpEnrolment> totp(String org, String userId) {
-        return pool.preparedQuery("SELECT sealed_secret, confirmed, last_step FROM totp_factors "
+        return pool.preparedQuery("SELECT sealed_secret, confirmed, last_step, pending_secret FROM totp_factors "
                         + "WHERE org = $1 AND user_id = $2")
                 .execute(Tuple.of(org, userId))
                 .map(rows -> {
                     if (rows.rowCount() == 0) return null;
                     Row row = rows.iterator().next();
+                    Buffer pending = row.getBuffer("pending_secret");
                     return new TotpEnrolment(row.getBuffer("sealed_secret").getBytes(), row.getBoolean("confirmed"),
-                            row.getLong("last_step"));
+                            row.getLong("last_step"), pending == null ? null : pending.getBytes());
                 });
     }
 

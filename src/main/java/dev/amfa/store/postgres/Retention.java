@@ -15,7 +15,7 @@ import java.util.List;
 public final class Retention {
     /** Rows per DELETE: small enough to finish in milliseconds. */
     static final int BATCH = 5_000;
-    private static final List<String> AGED_TABLES = List.of("logins", "user_failures", "ip_failures");
+    private static final List<String> AGED_TABLES = List.of("logins", "user_failures", "ip_failures", "email_sends");
     /** The decision log, kept for its own age (decision log settings). */
     private static final List<String> DECISION_TABLES = List.of("decisions", "decision_events");
 

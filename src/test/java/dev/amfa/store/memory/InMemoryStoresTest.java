@@ -1,6 +1,8 @@
 package dev.amfa.store.memory;
 
+import dev.amfa.callers.Caller;
 import dev.amfa.geo.Place;
+import dev.amfa.store.ChallengeStore;
 import dev.amfa.store.DeviceFingerprints;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownDevice;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +31,7 @@ class InMemoryStoresTest {
     @Test
     void exactlyOneOfManyConcurrentOutcomeClaimsWins() throws Exception {
         InMemoryEvaluationStore store = new InMemoryEvaluationStore(Duration.ofHours(1));
-        store.save(new EvaluationRecord("e1", "acme", "alice", "192.0.2.1", T, null, null));
+        store.save(new EvaluationRecord("e1", "acme", "alice", "192.0.2.1", T, null, null, "oidc"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<OutcomeClaim.Status>> claims = new ArrayList<>();
@@ -41,6 +44,48 @@ class InMemoryStoresTest {
             pool.shutdown();
         }
         assertEquals(OutcomeClaim.Status.UNKNOWN, store.claimOutcome("nope").result().status());
+    }
+
+    @Test
+    void anOutcomeClaimOfAnotherServiceOrOrgIsUnknownAndLeavesTheEvaluationUnclaimed() {
+        InMemoryEvaluationStore store = new InMemoryEvaluationStore(Duration.ofHours(1));
+        store.save(new EvaluationRecord("e1", "acme", "alice", "192.0.2.1", T, null, null, "oidc"));
+        store.save(new EvaluationRecord("old", "acme", "alice", "192.0.2.1", T, null, null, null));
+        Caller portal = Caller.service("portal", Set.of("acme"));
+        Caller oidcElsewhere = Caller.service("oidc", Set.of("bank"));
+        assertEquals(OutcomeClaim.Status.UNKNOWN, store.claimOutcome("e1", portal).result().status());
+        assertEquals(OutcomeClaim.Status.UNKNOWN, store.claimOutcome("e1", oidcElsewhere).result().status());
+        assertEquals(OutcomeClaim.Status.CLAIMED, store.claimOutcome("e1", Caller.service("oidc", Set.of("acme"))).result().status());
+        assertEquals(OutcomeClaim.Status.UNKNOWN, store.claimOutcome("e1", portal).result().status(), "not even that it was claimed");
+        assertEquals(OutcomeClaim.Status.UNKNOWN, store.claimOutcome("old", portal).result().status(), "no creator: the admin's");
+        assertEquals(OutcomeClaim.Status.CLAIMED, store.claimOutcome("old", Caller.ADMIN).result().status());
+    }
+
+    @Test
+    void concurrentEmailSendsStopAtEachScopesLimit() throws Exception {
+        InMemoryChallengeStore store = new InMemoryChallengeStore(Duration.ofHours(1));
+        ChallengeStore.SendLimit address = ChallengeStore.SendLimit.address("x@example.com", 10);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> sends = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ChallengeStore.SendLimit user = ChallengeStore.SendLimit.user("acme", "u" + i, 10);
+                sends.add(() -> store.recordSend(List.of(user, address), T.minusSeconds(900), T).result() == null);
+            }
+            long recorded = 0;
+            for (Future<Boolean> f : pool.invokeAll(sends)) recorded += f.get() ? 1 : 0;
+            assertEquals(10, recorded);
+        } finally {
+            pool.shutdown();
+        }
+        ChallengeStore.SendLimit fresh = ChallengeStore.SendLimit.user("acme", "fresh", 1);
+        assertEquals(address, store.recordSend(List.of(fresh, address), T.minusSeconds(900), T).result());
+        assertEquals(null, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result(), "a refused send records nothing");
+        assertEquals(fresh, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result());
+        store.erase("acme", "fresh");
+        assertEquals(null, store.recordSend(List.of(fresh), T.minusSeconds(900), T).result(), "erasing the user forgets its sends");
+        assertEquals(null, store.recordSend(List.of(address), T.plusSeconds(1), T.plusSeconds(901)).result(),
+                "sends older than the window no longer count");
     }
 
     @Test

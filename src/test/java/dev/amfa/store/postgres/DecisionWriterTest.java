@@ -91,4 +91,70 @@ class DecisionWriterTest {
             }
         }
     }
+
+    @Test
+    void aRowTheDatabaseRefusesIsSetAsideAndTheRestOfItsBatchAndLaterOnesAreWritten() {
+        DecisionWriter writer = new DecisionWriter(vertx, direct, 1_000, 10);
+        try {
+            for (int i = 0; i < 4; i++) writer.offer(event("before-nul-" + i));
+            // PostgreSQL text cannot hold NUL: the whole batch insert failed, and was retried forever.
+            writer.offer(new DecisionEvent("nul-user", "acme", "u\u0000x", DecisionEvent.CHALLENGE_SENT, T0, null));
+            for (int i = 0; i < 4; i++) writer.offer(event("after-nul-" + i));
+            TestService.await(writer.flush());
+            assertEquals(4, stored("before-nul-"), "the rows beside the refused one are written");
+            assertEquals(4, stored("after-nul-"));
+            assertEquals(1, writer.setAside(), "the refused row is set aside and counted");
+            assertEquals(0, writer.failed(), "a refused row is not an outage");
+
+            writer.offer(event("later-"));
+            TestService.await(writer.flush());
+            assertEquals(1, stored("later-"), "the writer goes on writing");
+            assertTrue(writer.health().ok(), writer.health().detail());
+            assertTrue(writer.health().detail().contains("set aside 1"), writer.health().detail());
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void aRowWhoseJsonCannotBeEncodedIsSetAsideNotAStackOverflowThatStopsTheWriter() {
+        DecisionWriter writer = new DecisionWriter(vertx, direct, 1_000, 10);
+        try {
+            writer.offer(event("deep-before"));
+            // Deeper than the stack: encoding it throws StackOverflowError, which used to escape the writer.
+            writer.offer(new DecisionEvent("deep-row", "acme", "u", DecisionEvent.CHALLENGE_SENT, T0, dev.amfa.DeepJson.nested(100_000)));
+            writer.offer(event("deep-after"));
+            TestService.await(writer.flush());
+            assertEquals(1, stored("deep-before"));
+            assertEquals(1, stored("deep-after"));
+            assertEquals(0, stored("deep-row"));
+            assertEquals(1, writer.setAside());
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void aWriterThatCannotWriteForLongIsReportedStalled() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(vertx, "127.0.0.1", 5432)) {
+            Pool pool = PgBuilder.pool().connectingTo(schema.options().setPort(proxy.port())).using(vertx).build();
+            DecisionWriter writer = new DecisionWriter(vertx, pool, 10, 5, 200);
+            try {
+                assertTrue(writer.health().ok(), writer.health().detail());
+                proxy.cut();
+                for (int i = 0; i < 3; i++) writer.offer(event("stalled-" + i));
+                assertTrue(TestService.eventually(Duration.ofSeconds(10), () -> !writer.health().ok()),
+                        "an outage that lasts is a stalled writer: " + writer.health().detail());
+                assertTrue(writer.health().detail().startsWith("stalled"), writer.health().detail());
+                for (int i = 0; i < 20; i++) writer.offer(event("behind-" + i));
+                assertTrue(writer.dropped() > 0 && !writer.health().ok(), writer.health().detail());
+                proxy.restore();
+                assertTrue(TestService.eventually(Duration.ofSeconds(20), () -> writer.health().ok()),
+                        "back to writing once the database is back: " + writer.health().detail());
+            } finally {
+                writer.stop();
+                TestService.await(pool.close());
+            }
+        }
+    }
 }

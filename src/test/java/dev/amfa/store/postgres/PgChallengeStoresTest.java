@@ -1,6 +1,7 @@
 package dev.amfa.store.postgres;
 
 import dev.amfa.TestService;
+import dev.amfa.callers.Caller;
 import dev.amfa.store.Challenge;
 import dev.amfa.store.ChallengeStore;
 import dev.amfa.store.EvaluationRecord;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,18 +51,58 @@ class PgChallengeStoresTest {
 
     private static Challenge challenge(String id, String user, Instant at) {
         return new Challenge(id, "e-" + id, "acme", user, "email", user + "@example.com", new byte[]{1, 2, 3}, at,
-                at.plusSeconds(300), 0, Challenge.PENDING, 1, at);
+                at.plusSeconds(300), 0, Challenge.PENDING, 1, at, "oidc");
     }
 
     @Test
     void aPendingEvaluationCarriesWhatAChallengeNeedsUntilItsOutcome() {
         EvaluationRecord record = new EvaluationRecord("e-chal", "acme", "fay", "192.0.2.1", T, null, null, "challenge",
-                List.of("otp", "email"), "fay@example.com", List.of("email", "otp", "webauthn-roaming"));
+                List.of("otp", "email"), "fay@example.com", List.of("email", "otp", "webauthn-roaming"), "oidc");
         TestService.await(node1.evaluations().save(record));
         assertEquals(record, TestService.await(node2.evaluations().findPending("e-chal")));
         assertEquals(OutcomeClaim.Status.CLAIMED, TestService.await(node2.evaluations().claimOutcome("e-chal")).status());
         assertNull(TestService.await(node1.evaluations().findPending("e-chal")), "finished");
         assertNull(TestService.await(node1.evaluations().findPending("e-unknown")));
+    }
+
+    @Test
+    void anOutcomeClaimOfAnotherServiceOrOrgIsUnknownOnEveryNode() {
+        EvaluationRecord record = new EvaluationRecord("e-own", "acme", "gus", "192.0.2.1", T, null, null, "oidc");
+        TestService.await(node1.evaluations().save(record));
+        TestService.await(node1.evaluations().save(new EvaluationRecord("e-old", "acme", "gus", "192.0.2.1", T, null, null, null)));
+        Caller portal = Caller.service("portal", Set.of("acme"));
+        assertEquals(OutcomeClaim.Status.UNKNOWN, TestService.await(node2.evaluations().claimOutcome("e-own", portal)).status());
+        assertEquals(OutcomeClaim.Status.UNKNOWN, TestService.await(node2.evaluations()
+                .claimOutcome("e-own", Caller.service("oidc", Set.of("bank")))).status(), "its name, another org");
+        assertEquals(OutcomeClaim.Status.CLAIMED, TestService.await(node1.evaluations()
+                .claimOutcome("e-own", Caller.service("oidc", null))).status());
+        assertEquals(OutcomeClaim.Status.UNKNOWN, TestService.await(node2.evaluations().claimOutcome("e-own", portal)).status(),
+                "not even that it was claimed");
+        assertEquals(OutcomeClaim.Status.UNKNOWN, TestService.await(node2.evaluations().claimOutcome("e-old", portal)).status());
+        assertEquals(OutcomeClaim.Status.CLAIMED, TestService.await(node2.evaluations().claimOutcome("e-old", Caller.ADMIN)).status());
+    }
+
+    @Test
+    void concurrentEmailSendsOnTwoNodesStopAtEachScopesLimit() {
+        ChallengeStore.SendLimit address = ChallengeStore.SendLimit.address("y@example.com", 10);
+        List<Future<ChallengeStore.SendLimit>> sends = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ChallengeStore.SendLimit user = ChallengeStore.SendLimit.user("acme", "u" + i, 10);
+            sends.add((i % 2 == 0 ? node1 : node2).challenges().recordSend(List.of(user, address), T.minusSeconds(900), T));
+        }
+        TestService.await(Future.join(sends));
+        assertEquals(10, sends.stream().filter(f -> f.succeeded() && f.result() == null).count());
+        assertEquals(20, sends.stream().filter(f -> address.equals(f.result())).count());
+        ChallengeStore.SendLimit fresh = ChallengeStore.SendLimit.user("acme", "fresh", 1);
+        assertEquals(address, TestService.await(node1.challenges().recordSend(List.of(fresh, address), T.minusSeconds(900), T)));
+        assertNull(TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)),
+                "a refused send records nothing");
+        assertEquals(fresh, TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)));
+        TestService.await(node1.challenges().erase("acme", "fresh"));
+        assertNull(TestService.await(node2.challenges().recordSend(List.of(fresh), T.minusSeconds(900), T)),
+                "erasing the user forgets its sends");
+        assertNull(TestService.await(node2.challenges().recordSend(List.of(address), T.plusSeconds(1), T.plusSeconds(901))),
+                "sends older than the window no longer count");
     }
 
     @Test
@@ -127,10 +169,31 @@ class PgChallengeStoresTest {
         TestService.await(Future.join(same));
         assertEquals(1, same.stream().filter(Future::result).count());
         assertFalse(TestService.await(node1.factors().useTotpStep("acme", "dan", 100, false)), "older than the last");
-        // Enrolling again starts over: unconfirmed, no step used.
+        // Enrolling again beside a confirmed secret: the new one waits, the confirmed one keeps working.
         TestService.await(node2.factors().saveTotp("acme", "dan", new byte[]{7}));
-        assertFalse(TestService.await(node1.factors().totp("acme", "dan")).confirmed());
+        var pending = TestService.await(node1.factors().totp("acme", "dan"));
+        assertTrue(pending.confirmed());
+        assertArrayEquals(new byte[]{4, 5, 6}, pending.sealedSecret());
+        assertArrayEquals(new byte[]{7}, pending.pendingSecret());
+        assertTrue(TestService.await(node1.factors().useTotpStep("acme", "dan", 102, false)), "the confirmed secret still passes");
+        // Its first code replaces the confirmed one, once, on whichever node.
+        assertFalse(TestService.await(node1.factors().confirmPendingTotp("acme", "dan", new byte[]{8}, 103)), "not the pending one");
+        List<Future<Boolean>> confirms = List.of(node1.factors().confirmPendingTotp("acme", "dan", new byte[]{7}, 103),
+                node2.factors().confirmPendingTotp("acme", "dan", new byte[]{7}, 103));
+        TestService.await(Future.join(confirms));
+        assertEquals(1, confirms.stream().filter(Future::result).count());
+        var replaced = TestService.await(node2.factors().totp("acme", "dan"));
+        assertArrayEquals(new byte[]{7}, replaced.sealedSecret());
+        assertNull(replaced.pendingSecret());
+        assertEquals(103, replaced.lastStep());
         assertNull(TestService.await(node1.factors().totp("other-org", "dan")));
+        // An unconfirmed enrolment is simply replaced.
+        TestService.await(node1.factors().saveTotp("acme", "newbie", new byte[]{1}));
+        TestService.await(node2.factors().saveTotp("acme", "newbie", new byte[]{2}));
+        var newbie = TestService.await(node1.factors().totp("acme", "newbie"));
+        assertArrayEquals(new byte[]{2}, newbie.sealedSecret());
+        assertFalse(newbie.confirmed());
+        assertNull(newbie.pendingSecret());
     }
 
     @Test

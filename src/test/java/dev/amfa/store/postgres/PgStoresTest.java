@@ -107,7 +107,7 @@ class PgStoresTest {
     @Test
     void exactlyOneOfManyConcurrentClaimsOnTwoNodesWins() {
         EvaluationRecord record = new EvaluationRecord("e-claim", "acme", "alice", "192.0.2.1", T,
-                new KnownDevice("id:d", "fp-d", "Chrome", "Windows", T), LONDON);
+                new KnownDevice("id:d", "fp-d", "Chrome", "Windows", T), LONDON, "oidc");
         TestService.await(node1.evaluations().save(record));
         List<Future<OutcomeClaim>> claims = new ArrayList<>();
         for (int i = 0; i < 20; i++) claims.add((i % 2 == 0 ? node1 : node2).evaluations().claimOutcome("e-claim"));
