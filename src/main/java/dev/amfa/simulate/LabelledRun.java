@@ -164,7 +164,8 @@ public final class LabelledRun {
 
     /**
      * A copy of the policies with every roll-out at 100 %, without their tests/ (a policy's cases assume its
-     * own roll-out: consumer-app's say who is outside its 50 %, and would stop the load).
+     * own roll-out: consumer-app's say who is outside its 50 %, and would stop the load), so without the
+     * rule-coverage requirement those tests would meet (admin-portal sets {@code require_rule_coverage}).
      */
     static Path fullRollout(Path from, Path to) throws IOException {
         Files.createDirectories(to);
@@ -176,7 +177,7 @@ public final class LabelledRun {
         try (Stream<Path> files = Files.walk(to)) {
             for (Path file : files.filter(f -> f.getFileName().toString().equals("policy.json")).toList()) {
                 JsonObject policy = new JsonObject(Files.readString(file));
-                Files.writeString(file, policy.put("rollout_percent", 100).encodePrettily());
+                Files.writeString(file, policy.put("rollout_percent", 100).put("require_rule_coverage", false).encodePrettily());
             }
         }
         return to;
