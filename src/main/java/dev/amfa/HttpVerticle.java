@@ -2,9 +2,9 @@ package dev.amfa;
 
 import dev.amfa.http.HttpFraming;
 import io.vertx.core.Future;
+import dev.amfa.http.ConnectionGuard;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 
 import java.time.Duration;
 
@@ -14,19 +14,19 @@ final class HttpVerticle extends VerticleBase {
     static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final Service service;
+    private final ConnectionGuard connections;
     private HttpServer server;
 
-    HttpVerticle(Service service) {
+    /** @param connections the caps and timeouts every instance shares */
+    HttpVerticle(Service service, ConnectionGuard connections) {
         this.service = service;
+        this.connections = connections;
     }
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions()
-                .setHost(service.config().host())
-                .setPort(service.config().port());
-        server = HttpFraming.install(vertx.createHttpServer(options));
-        return server.requestHandler(Main.routing(vertx, service)).listen();
+        server = connections.server(Main.routing(vertx, service), service.config().host(), service.config().port());
+        return server.listen();
     }
 
     @Override

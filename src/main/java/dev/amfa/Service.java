@@ -114,12 +114,12 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         RuleRunner.warmUp(policies.current().baseline().rules());
         RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
         Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
-                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError);
+                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError, Clock.systemUTC());
         resources.addAll(List.of(cities, anonymous, externalRisk, rules));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,
                 new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()),
-                decisions::appendEvent);
+                decisions::appendEvent, Clock.systemUTC());
         if (stores.pool() != null) {
             resources.add(retain(vertx, stores, config.retention(), Duration.ofDays(config.decisionLog().retentionDays())));
             resources.add(probe(vertx, stores, status));
@@ -129,7 +129,7 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         DemoUsers demo = config.challenges().demo() ? DemoUsers.load(config.challenges().demoUsers()) : null;
         // Added last, closed first: the decision log is flushed while the pool is still open.
         resources.addAll(security.resources());
-        return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC()),
+        return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC(), config.requestTime()),
                 evaluator, outcomes, resources, challenges, demo, security, new UserErasure(stores, decisions));
     }
 

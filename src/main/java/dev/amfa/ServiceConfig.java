@@ -4,6 +4,8 @@ import dev.amfa.callers.ApiKey;
 import dev.amfa.challenges.ChallengeSettings;
 import dev.amfa.decisions.DecisionLogSettings;
 import dev.amfa.policy.SandboxSettings;
+import dev.amfa.evaluation.RequestTime;
+import dev.amfa.http.ConnectionLimits;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,8 @@ import java.util.List;
  * @param challenges     mail, result tokens, secret keys and the demo; null for the defaults
  * @param decisionLog    the decision log: SIEM copy, IP mode, bounds, retention; null for the defaults
  * @param sandbox        what org policies may spend and reach; null for the defaults
+ * @param requestTime    how far a live evaluation's timestamp may be from the server's clock; null for the defaults
+ * @param connections    connection caps and header, body and idle timeouts; null for the defaults
  */
 public record ServiceConfig(
         String host,
@@ -46,10 +50,14 @@ public record ServiceConfig(
         boolean echo,
         ChallengeSettings challenges,
         DecisionLogSettings decisionLog,
-        SandboxSettings sandbox) {
+        SandboxSettings sandbox,
+        RequestTime requestTime,
+        ConnectionLimits connections) {
 
     public ServiceConfig {
         sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
+        requestTime = requestTime == null ? RequestTime.DEFAULTS : requestTime;
+        connections = connections == null ? ConnectionLimits.defaults() : connections;
         challenges = challenges == null ? ChallengeSettings.defaults() : challenges;
         decisionLog = decisionLog == null ? DecisionLogSettings.DEFAULTS : decisionLog;
         geoipCity = List.copyOf(geoipCity);
@@ -65,36 +73,49 @@ public record ServiceConfig(
     public ServiceConfig withAuth(String newAdminToken, List<ApiKey> newApiKeys) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, newAdminToken, newApiKeys, watch, echo, challenges,
-                decisionLog, sandbox);
+                decisionLog, sandbox, requestTime, connections);
     }
 
     public ServiceConfig withStore(String newStore, String newPgUrl) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, newStore,
                 newPgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
-                decisionLog, sandbox);
+                decisionLog, sandbox, requestTime, connections);
     }
 
     public ServiceConfig withPolicies(Path newRulesDir, Path newPoliciesDir, boolean newWatch) {
         return new ServiceConfig(host, port, newRulesDir, newPoliciesDir, ipListsDir, geoipCity, geoipAnonymous,
                 store, pgUrl, bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, newWatch, echo,
-                challenges, decisionLog, sandbox);
+                challenges, decisionLog, sandbox, requestTime, connections);
     }
 
     public ServiceConfig withChallenges(ChallengeSettings newChallenges) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, newChallenges,
-                decisionLog, sandbox);
+                decisionLog, sandbox, requestTime, connections);
     }
 
     public ServiceConfig withDecisionLog(DecisionLogSettings settings) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
-                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings, sandbox);
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges, settings,
+                sandbox, requestTime, connections);
     }
 
     public ServiceConfig withSandbox(SandboxSettings settings) {
         return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
                 bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
-                decisionLog, settings);
+                decisionLog, settings, requestTime, connections);
+    }
+
+    public ServiceConfig withRequestTime(RequestTime newRequestTime) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, sandbox, newRequestTime, connections);
+    }
+
+    public ServiceConfig withConnections(ConnectionLimits newConnections) {
+        return new ServiceConfig(host, port, rulesDir, policiesDir, ipListsDir, geoipCity, geoipAnonymous, store, pgUrl,
+                bodyLimit, eventLoops, outcomeRetention, retention, adminToken, apiKeys, watch, echo, challenges,
+                decisionLog, sandbox, requestTime, newConnections);
     }
 
     @Override
@@ -102,6 +123,6 @@ public record ServiceConfig(
         // Never print secrets in logs.
         return "ServiceConfig[" + host + ":" + port + ", rules " + rulesDir + ", policies " + policiesDir
                 + ", store " + store + (pgUrl == null ? "" : " " + pgUrl.replaceAll(":[^:@/]*@", ":***@")) + ", admin " + (adminToken == null ? "disabled" : "enabled")
-                + ", api keys " + apiKeys + ", " + challenges + ", " + decisionLog + "]";
+                + ", api keys " + apiKeys + ", " + challenges + ", " + decisionLog + ", " + requestTime + ", " + connections + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.amfa;
 
+import dev.amfa.http.ConnectionGuard;
 import dev.amfa.metrics.MetricsVertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -24,16 +25,21 @@ public final class ServiceRunner {
     public static void runUntilStopped(ServiceConfig config) throws Exception {
         Vertx vertx = MetricsVertx.create(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         Service service;
+        ConnectionGuard[] connections = new ConnectionGuard[1];
         try {
             service = Service.start(vertx, config)
-                    .compose(s -> vertx.deployVerticle(() -> new HttpVerticle(s),
-                            new DeploymentOptions().setInstances(config.eventLoops())).map(s))
+                    .compose(s -> {
+                        connections[0] = new ConnectionGuard(vertx, config.connections(), s.status());
+                        return vertx.deployVerticle(() -> new HttpVerticle(s, connections[0]),
+                                new DeploymentOptions().setInstances(config.eventLoops())).map(s);
+                    })
                     .toCompletionStage().toCompletableFuture().join();
         } catch (CompletionException e) {
             vertx.close();
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        LOG.info("amfa listening on http://{}:{} ({} event loops)", config.host(), config.port(), config.eventLoops());
+        LOG.info("amfa listening on http://{}:{} ({} event loops, {})", config.host(), config.port(), config.eventLoops(),
+                config.connections());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: draining requests");
@@ -43,6 +49,7 @@ public final class ServiceRunner {
             for (String deployment : vertx.deploymentIDs()) {
                 vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
             }
+            connections[0].close();
             service.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
             LOG.info("stopped");

@@ -73,7 +73,7 @@ class ServeJarIT {
             String body = new JsonObject().put("org", "acme").put("ip", "8.8.8.8")
                     .put("user", new JsonObject().put("id", "newcomer")).encode();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/v1/evaluate"))
+                            URI.create("http://127.0.0.1:" + port + "/v1/evaluate")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             JsonObject decision = new JsonObject(response.body());

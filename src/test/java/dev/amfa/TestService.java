@@ -33,12 +33,15 @@ public final class TestService implements AutoCloseable {
     private final HttpServer server;
     private final WebClient client;
     private final AutoCloseable schema;
+    private final dev.amfa.http.ConnectionGuard connections;
 
-    private TestService(Vertx vertx, Service service, HttpServer server, AutoCloseable schema) {
+    private TestService(Vertx vertx, Service service, HttpServer server, AutoCloseable schema,
+                        dev.amfa.http.ConnectionGuard connections) {
         this.vertx = vertx;
         this.service = service;
         this.server = server;
         this.schema = schema;
+        this.connections = connections;
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));
     }
@@ -47,7 +50,7 @@ public final class TestService implements AutoCloseable {
         return new ServiceConfig("127.0.0.1", 0, Path.of("rules"), Path.of("policies"),
                 Path.of("src/test/resources/http-lists"), List.of(CITY_DB), ANONYMOUS_DB, "memory", null, 16 * 1024, 1,
                 Duration.ofHours(1), Duration.ofDays(90), ADMIN_TOKEN, List.of(), false, true,
-                dev.amfa.challenges.ChallengeSettings.defaults(), null, null);
+                dev.amfa.challenges.ChallengeSettings.defaults(), null, null, null, null);
     }
 
     public static TestService start() {
@@ -62,14 +65,18 @@ public final class TestService implements AutoCloseable {
             config = config.withStore("postgres", schema.url());
         }
         Service service = await(Service.start(vertx, config));
-        var options = new io.vertx.core.http.HttpServerOptions();
-        HttpServer server = await(dev.amfa.http.HttpFraming.install(vertx.createHttpServer(options))
-                .requestHandler(Main.routing(vertx, service)).listen(0, "127.0.0.1"));
-        return new TestService(vertx, service, server, schema);
+        // The caps and timeouts the serve command runs with, so every HTTP test goes through them.
+        var connections = new dev.amfa.http.ConnectionGuard(vertx, config.connections(), service.status());
+        HttpServer server = await(connections.server(Main.routing(vertx, service), "127.0.0.1", 0).listen());
+        return new TestService(vertx, service, server, schema, connections);
     }
 
     public Service service() {
         return service;
+    }
+
+    public dev.amfa.http.ConnectionGuard connections() {
+        return connections;
     }
 
     public int port() {
@@ -146,6 +153,7 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        connections.close();
         service.close();
         if (schema != null) {
             try {

@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param totpKey       base64 of the 32-byte AES key TOTP secrets are encrypted with at rest; null generates one
  * @param codeKey       base64 of the HMAC key one-time and recovery codes are hashed with; null generates one
  * @param codeLifetime  how long an emailed code is valid
- * @param demo          serve the two-step login demo at /demo
+ * @param demo          serve the two-step login demo at /demo (public, with published passwords: off unless asked)
  * @param demoUsers     the demo's user file; null for the bundled one (demo/users.json on the class path)
  */
 public record ChallengeSettings(String smtpHost, int smtpPort, String smtpTls, String smtpUser, String smtpPassword,
@@ -36,10 +36,15 @@ public record ChallengeSettings(String smtpHost, int smtpPort, String smtpTls, S
         }
     }
 
-    /** The zero-configuration settings: local outbox, ephemeral keys, the demo on. */
+    /** The zero-configuration settings: local outbox, ephemeral keys, the demo off. */
     public static ChallengeSettings defaults() {
         return new ChallengeSettings(null, 587, "starttls", null, null, "amfa@localhost", "amfa", null, "amfa",
-                Duration.ofMinutes(5), null, null, Duration.ofMinutes(5), true, null);
+                Duration.ofMinutes(5), null, null, Duration.ofMinutes(5), false, null);
+    }
+
+    public ChallengeSettings withDemo(boolean on) {
+        return new ChallengeSettings(smtpHost, smtpPort, smtpTls, smtpUser, smtpPassword, mailFrom, orgName, jwtKey, issuer,
+                tokenLifetime, totpKey, codeKey, codeLifetime, on, demoUsers);
     }
 
     public ChallengeSettings withSmtp(String host, int port, String tls) {

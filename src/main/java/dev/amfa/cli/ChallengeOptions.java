@@ -57,8 +57,8 @@ final class ChallengeOptions {
             description = "How long an emailed code is valid (AMFA_CODE_LIFETIME_SECONDS).")
     long codeLifetimeSeconds;
 
-    @Option(names = "--demo", defaultValue = "${env:AMFA_DEMO:-true}", arity = "1",
-            description = "Serve the two-step login demo at /demo (AMFA_DEMO).")
+    @Option(names = "--demo", defaultValue = "${env:AMFA_DEMO:-false}", arity = "0..1", fallbackValue = "true",
+            description = "Serve the two-step login demo at /demo: public, published passwords; off by default (AMFA_DEMO).")
     boolean demo;
 
     @Option(names = "--demo-users", defaultValue = "${env:AMFA_DEMO_USERS:-}",

@@ -96,6 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     SandboxOptions sandboxOptions;
 
+    @Mixin
+    ConnectionOptions connectionOptions;
+
     @Override
     public Integer call() {
         ServiceConfig config;
@@ -126,7 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
                 eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors(),
                 Duration.ofMinutes(outcomeRetentionMinutes), Duration.ofDays(retentionDays), adminToken.isBlank() ? null : adminToken.strip(),
                 ApiKey.parse(apiKeys), watch, echo, challengeOptions.settings(), decisionLogOptions.settings(),
-                sandboxOptions.settings());
+                sandboxOptions.settings(), connectionOptions.requestTime(), connectionOptions.limits());
     }
 
     private static List<Path> paths(List<String> values) {

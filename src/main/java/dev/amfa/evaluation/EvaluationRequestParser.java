@@ -37,9 +37,17 @@ public final class EvaluationRequestParser {
     private static final List<String> CONFIDENCES = List.of("high", "medium", "low", "neutral");
 
     private final Clock clock;
+    private final RequestTime time;
 
+    /** A parser that takes any timestamp: policy test cases and decisions read back from the log. */
     public EvaluationRequestParser(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param time how far a live request's timestamp may be from {@code clock}; null for no bound */
+    public EvaluationRequestParser(Clock clock, RequestTime time) {
         this.clock = clock;
+        this.time = time;
     }
 
     public EvaluationRequest parse(JsonObject body) {
@@ -68,6 +76,7 @@ public final class EvaluationRequestParser {
         String fingerprint = device == null ? null : device.optionalId("fingerprint");
 
         Instant timestamp = top.optionalTimestamp("timestamp");
+        if (timestamp != null && time != null) time.check(timestamp, clock.instant());
         String flow = top.optionalString("flow", 64);
         flow = JsonFields.oneOf("flow", flow == null ? DEFAULT_FLOW : flow, FLOWS);
         String application = top.optionalId("application");

@@ -56,16 +56,19 @@ public final class Evaluator {
     private final Stores stores;
     private final Consumer<Evaluation> decisionLog;
     private final Consumer<String> storeErrors;
+    private final java.time.Clock clock;
 
     /**
      * @param orgSignals  the org's own signals (an external risk service), beside the built-in ones
      * @param decisionLog told of every evaluation; must not block
      * @param storeErrors told the name of a store that failed an evaluation's read or write (for the metrics)
+     * @param clock       the server's time: every window ends there and a device is seen then, whatever the
+     *                    caller's timestamp says (that one dates the login for travel and the decision log)
      */
     public Evaluator(Supplier<PolicySet> policies, SignalRunner signals, RuleRunner rules,
                      Function<EffectivePolicy, List<Signal>> orgSignals,
                      CityLocator cities, AnonymousIpLookup anonymousIps, UserAgents userAgents, Stores stores,
-                     Consumer<Evaluation> decisionLog, Consumer<String> storeErrors) {
+                     Consumer<Evaluation> decisionLog, Consumer<String> storeErrors, java.time.Clock clock) {
         this.policies = policies;
         this.signals = signals;
         this.rules = rules;
@@ -76,6 +79,7 @@ public final class Evaluator {
         this.stores = stores;
         this.decisionLog = decisionLog;
         this.storeErrors = storeErrors;
+        this.clock = clock;
     }
 
     /** An evaluation no calling service owns (the demo's): only the admin may act on it afterwards. */
@@ -88,6 +92,7 @@ public final class Evaluator {
         // One snapshot for the whole evaluation: a reload meanwhile does not change the rules under it.
         EffectivePolicy policy = policies.get().forOrg(request.org());
         String id = UUID.randomUUID().toString();
+        java.time.Instant now = clock.instant();
         UserAgents.Families families = userAgents.parse(request.userAgent());
         Device device = new Device(request.deviceId(), request.fingerprint(), request.userAgent(),
                 families.browser(), families.os());
@@ -103,20 +108,20 @@ public final class Evaluator {
         Future<UserHistory> history = stores.users().load(request.org(), request.userId())
                 .onFailure(e -> storeErrors.accept(USER_HISTORY));
         SignalInput input = new SignalInput(request.org(), request.userId(), request.ip(), request.timestamp(),
-                device, place, geoError, anonymousIp(request), history, policy.signals(), policy.allowNetworks());
+                device, place, geoError, anonymousIp(request), history, policy.signals(), policy.allowNetworks(), now);
         Place located = place;
         return signals.assessAll(input, orgSignals.apply(policy)).compose(assessed -> {
             List<Assessment> assessments = new ArrayList<>(assessed);
             assessments.addAll(request.reportedSignals());
             // A history that failed or came late was already answered for by the signals; count no failures.
             UserHistory known = history.succeeded() ? history.result() : UserHistory.NONE;
-            int failures = known.failuresSince(request.timestamp().minus(policy.signals().velocityWindow()));
+            int failures = known.failuresSince(now.minus(policy.signals().velocityWindow()));
             return rules.decide(policy, new DecisionInput(id, request, device, located, assessments, failures))
                     .map(decided -> decided.askedBy(service));
         }).compose(evaluation -> {
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
-                    : new KnownDevice(device.key(), device.getFingerprint(), families.browser(), families.os(), request.timestamp());
+                    : new KnownDevice(device.key(), device.getFingerprint(), families.browser(), families.os(), now);
             Future<Void> saved = stores.evaluations().save(pending(evaluation, seen, located));
             if (saved.isComplete() && saved.succeeded()) return Future.succeededFuture(evaluation);
             // The decision stands without the pending record: a store that is down or slow must not hold the

@@ -33,12 +33,18 @@ public final class OutcomeRecorder {
     private final Stores stores;
     private final OutcomeRetries retries;
     private final Consumer<DecisionEvent> decisionLog;
+    private final java.time.Clock clock;
 
-    /** @param decisionLog told of each recorded outcome, joined there to its decision; must not block */
-    public OutcomeRecorder(Stores stores, OutcomeRetries retries, Consumer<DecisionEvent> decisionLog) {
+    /**
+     * @param decisionLog told of each recorded outcome, joined there to its decision; must not block
+     * @param clock       the server's time: a failure counts for velocity from when it is learned, not from the
+     *                    caller's timestamp, so a back-dated login cannot place its failures outside the window
+     */
+    public OutcomeRecorder(Stores stores, OutcomeRetries retries, Consumer<DecisionEvent> decisionLog, java.time.Clock clock) {
         this.stores = stores;
         this.retries = retries;
         this.decisionLog = decisionLog;
+        this.clock = clock;
     }
 
     /** An outcome the service itself reports (a challenge's, the demo's): no caller's scope applies. */
@@ -86,7 +92,7 @@ public final class OutcomeRecorder {
     /** Joins the outcome to its decision in the log, then learns from it. */
     private Future<Void> logged(EvaluationRecord evaluation, Outcome outcome) {
         decisionLog.accept(new DecisionEvent(evaluation.id(), evaluation.org(), evaluation.userId(),
-                DecisionEvent.OUTCOME, Instant.now(), new JsonObject()
+                DecisionEvent.OUTCOME, clock.instant(), new JsonObject()
                 .put("result", outcome.success() ? "success" : "failure").put("mfa", outcome.mfa())));
         return learn(evaluation, outcome);
     }
@@ -97,9 +103,10 @@ public final class OutcomeRecorder {
             return stores.users().rememberSuccess(evaluation.org(), evaluation.userId(), evaluation.at(),
                     evaluation.device(), login);
         }
+        Instant now = clock.instant();
         return Future.all(
-                stores.users().recordFailure(evaluation.org(), evaluation.userId(), evaluation.at()),
+                stores.users().recordFailure(evaluation.org(), evaluation.userId(), now),
                 stores.velocity().recordFailure(evaluation.ip(), VelocityStore.userKey(evaluation.org(), evaluation.userId()),
-                        evaluation.at())).mapEmpty();
+                        now)).mapEmpty();
     }
 }

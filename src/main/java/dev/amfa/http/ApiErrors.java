@@ -13,7 +13,13 @@ public final class ApiErrors {
             ctx.request().connection().close();
             return;
         }
+        send(ctx.response(), status, error, field, message);
+    }
+
+    /** The same answer where there is no routing context (a connection refused before the router). */
+    public static void send(io.vertx.core.http.HttpServerResponse response, int status, String error, String field,
+                            String message) {
         JsonObject body = new JsonObject().put("error", error).put("field", field).put("message", message);
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+        response.setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
     }
 }

@@ -92,8 +92,10 @@ final class CallerGuards {
     }
 
     /**
-     * Lets requests from this host through as the loopback caller (any org); the admin token, when the fallback
-     * knows it, makes any request the admin's; others are refused.
+     * Lets requests from this host through; others go to the fallback (a credential check), or are refused.
+     * From this host also means addressed to it: {@code Host} is a loopback name or address with the port the
+     * request came in on, and {@code Origin}, when sent, is a loopback one. A web page open in a local browser
+     * sends its own Origin; one that rebinds its DNS name to 127.0.0.1 still sends its own name as Host.
      */
     static final class LoopbackOnly implements Handler<RoutingContext> {
         private final BearerAuth admin;
@@ -107,15 +109,30 @@ final class CallerGuards {
             if (admin != null && admin.match(ctx.request().getHeader("Authorization")) != null) {
                 ctx.put(CALLER, Caller.ADMIN);
                 ctx.next();
-            } else if (isLoopback(ctx.request().remoteAddress())) {
+            } else if (isLoopback(ctx.request().remoteAddress()) && foreignHeader(ctx) == null) {
                 ctx.put(CALLER, Caller.LOOPBACK);
                 ctx.next();
+            } else if (isLoopback(ctx.request().remoteAddress())) {
+                // From this machine but addressed elsewhere or sent by a foreign page: say which header.
+                ApiErrors.send(ctx, 403, "forbidden", foreignHeader(ctx), "without API keys this API answers only requests "
+                        + "addressed to this host (Host: localhost or a loopback address with the service's port) "
+                        + "and from no web page but a local one (Origin absent or loopback)");
             } else if (admin != null) {
                 admin.handle(ctx);
             } else {
                 ApiErrors.send(ctx, 401, "unauthorized", null, "without API keys this API answers only this host: "
                         + "start the service with --api-keys / AMFA_API_KEYS to call it from elsewhere");
             }
+        }
+
+        /** "Host" or "Origin" when that header names another host (or port), else null. */
+        private static String foreignHeader(RoutingContext ctx) {
+            String host = ctx.request().getHeader("Host");
+            int port = ctx.request().localAddress() == null ? -1 : ctx.request().localAddress().port();
+            if (host == null || !LoopbackNames.isLoopbackAuthority(host, port)) return "Host";
+            String origin = ctx.request().getHeader("Origin");
+            if (origin != null && !LoopbackNames.isLoopbackOrigin(origin)) return "Origin";
+            return null;
         }
 
         private static boolean isLoopback(SocketAddress remote) {

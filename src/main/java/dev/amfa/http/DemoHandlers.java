@@ -10,7 +10,6 @@ import dev.amfa.evaluation.EvaluationJson;
 import dev.amfa.evaluation.JsonFields;
 import dev.amfa.evaluation.Outcome;
 import dev.amfa.ip.IpAddress;
-import dev.amfa.mail.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -20,8 +19,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.InetAddress;
 import java.util.Base64;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The backend of the /demo page: a login form's server, as an auth service would be. It checks the password,
@@ -41,6 +38,8 @@ final class DemoHandlers {
     private final Vertx vertx;
     private final Service service;
     private final DemoUsers users;
+    /** The demo's own challenges: its own outbox and signing key (see Challenges.Demo). */
+    private final dev.amfa.challenges.Challenges.Demo challenges;
     /**
      * The demo page is public and PBKDF2 slow on purpose: one thread of its own, so a flood of logins cannot
      * take the worker pool that mail, policy compiles and dry runs need.
@@ -52,6 +51,7 @@ final class DemoHandlers {
         this.vertx = vertx;
         this.service = service;
         this.users = service.demo();
+        this.challenges = service.challenges().demo();
         this.passwords = vertx.createSharedWorkerExecutor("amfa-demo-passwords", 1);
     }
 
@@ -97,7 +97,7 @@ final class DemoHandlers {
                 String factor = decision.getJsonObject("mfa").getJsonArray("factors").stream().map(String::valueOf)
                         .filter(CodeChecks.SUPPORTED::contains).findFirst().orElse(null);
                 if (factor == null) return Future.succeededFuture(answer.put("action", "deny"));
-                return service.challenges().service().start(evaluation.id(), factor)
+                return challenges.service().start(evaluation.id(), factor)
                         .map(started -> answer.put("challenge", ChallengeHandlers.started(started)));
             default:
                 return Future.succeededFuture(answer);
@@ -108,7 +108,7 @@ final class DemoHandlers {
         ChallengeHandlers.answer(ctx, body -> {
             String id = new JsonFields(body, "").requiredString("challenge_id", FIELD_LENGTH);
             // Only the demo org's challenges: the demo is public, the challenge API is behind API keys.
-            return service.challenges().service().verify(id, ChallengeHandlers.code(body), users.org()).map(verdict -> {
+            return challenges.service().verify(id, ChallengeHandlers.code(body), users.org()).map(verdict -> {
                 JsonObject json = ChallengeHandlers.verdict(verdict);
                 if (verdict.token() != null) json.put("claims", claims(verdict.token()));
                 return json;
@@ -117,23 +117,19 @@ final class DemoHandlers {
     }
 
     void resend(RoutingContext ctx) {
-        ChallengeHandlers.answer(ctx, body -> service.challenges().service()
+        ChallengeHandlers.answer(ctx, body -> challenges.service()
                 .resend(new JsonFields(body, "").requiredString("challenge_id", FIELD_LENGTH), users.org())
                 .map(ChallengeHandlers::started));
     }
 
     /**
-     * The newest messages of the local outbox to the demo's users only: the page is public, and without an SMTP
-     * server the outbox also holds the codes of every other org's users. Empty when mail goes to a real server.
+     * The newest messages of the demo's own outbox: only codes the demo's challenges sent. The page is public;
+     * the service's outbox (no SMTP server) also holds real challenges' codes, to demo addresses too.
      */
     void outbox(RoutingContext ctx) {
         JsonArray messages = new JsonArray();
-        if (service.challenges().outbox() != null) {
-            Set<String> demoAddresses = users.users().values().stream().map(DemoUsers.DemoUser::email).collect(Collectors.toSet());
-            service.challenges().outbox().recent(Outbox.KEPT).stream().filter(m -> demoAddresses.contains(m.to())).limit(SHOWN)
-                    .forEach(m -> messages.add(new JsonObject().put("to", m.to())
-                    .put("subject", m.subject()).put("text", m.text()).put("at", m.at().toString())));
-        }
+        challenges.outbox().recent(SHOWN).forEach(m -> messages.add(new JsonObject().put("to", m.to())
+                .put("subject", m.subject()).put("text", m.text()).put("at", m.at().toString())));
         ChallengeHandlers.json(ctx, new JsonObject().put("messages", messages));
     }
 

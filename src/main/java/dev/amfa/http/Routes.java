@@ -48,9 +48,16 @@ public final class Routes {
 
     public static Router of(Vertx vertx, Service service) {
         Router router = Router.router(vertx);
+        // A client that went away while its body was read (or that ConnectionGuard closed for being late) has
+        // nobody to answer: not an error to log with a stack trace.
+        router.route().failureHandler(ctx -> {
+            if (!(ctx.failure() instanceof io.vertx.core.http.HttpClosedException)) ctx.next();
+        });
         // No file uploads (BodyHandler.create() would write them to disk), and a hard size limit: before any async step.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(service.config().bodyLimit());
         router.route().handler(HttpFraming::refuseBadFraming);
+        // On every path, not router.post(): a route for any POST would turn a GET of an unknown path into a 405.
+        router.route().handler(new JsonContentType());
         CallerGuards.mount(router, service.config());
         router.post("/v1/evaluate").handler(body)
                 .handler(new EvaluateHandler(service.parser(), service.evaluator(), service.security().metrics()::evaluated));

@@ -56,13 +56,13 @@ public final class ImpossibleTravelSignal implements Signal {
         }
         double km = separationKm(last.place(), here);
         Duration elapsed = Duration.between(last.at(), at).abs();
-        double hours = Math.max(elapsed.toMillis(), SHORTEST_ELAPSED.toMillis()) / 3_600_000.0;
+        double hours = hours(elapsed.compareTo(SHORTEST_ELAPSED) < 0 ? SHORTEST_ELAPSED : elapsed);
         double speed = km / hours;
         JsonObject details = new JsonObject()
                 .put("from", last.place().toJson().put("at", last.at().toString()))
                 .put("to", here.toJson().put("at", at.toString()))
                 .put("distance_km", round(km))
-                .put("elapsed_hours", round(elapsed.toMillis() / 3_600_000.0))
+                .put("elapsed_hours", round(hours(elapsed)))
                 .put("speed_kmh", round(speed));
         if (km < settings.minimalTravelKm()) {
             return assessment(Confidence.HIGH, "minimal_travel_from_last_login", details);
@@ -77,6 +77,14 @@ public final class ImpossibleTravelSignal implements Signal {
             }
         }
         return assessment(Confidence.MEDIUM, "substantial_travel_from_last_login", details);
+    }
+
+    /**
+     * In seconds, not {@code toMillis()}: a history written before timestamps were bounded may hold a login
+     * dated +999999999, and its distance from now in milliseconds overflows a long (ArithmeticException).
+     */
+    private static double hours(Duration elapsed) {
+        return (elapsed.getSeconds() + elapsed.getNano() / 1e9) / 3600.0;
     }
 
     /** Great-circle distance minus what either lookup could be off by; never negative. */

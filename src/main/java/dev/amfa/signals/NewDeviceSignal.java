@@ -42,14 +42,15 @@ public final class NewDeviceSignal implements Signal {
             return Future.succeededFuture(assessment(Confidence.LOW, "unknown_device", new JsonObject()
                     .put("reason", "the request has neither a device id, a fingerprint nor a recognisable user agent")));
         }
-        return input.history().map(h -> judge(device, h, input.at(), input.settings().deviceHistory()));
+        return input.history().map(h -> judge(device, h, input.now(), input.settings().deviceHistory()));
     }
 
-    Assessment judge(Device device, UserHistory user, Instant at, Duration history) {
+    /** @param now the server's clock: the history window ends there, whatever the login's own timestamp */
+    Assessment judge(Device device, UserHistory user, Instant now, Duration history) {
         if (user.neverSeen()) {
             return assessment(Confidence.LOW, "initial_login", new JsonObject().put("known_devices", 0));
         }
-        Instant horizon = at.minus(history);
+        Instant horizon = now.minus(history);
         List<KnownDevice> recent = user.devices().stream().filter(d -> !d.lastSeen().isBefore(horizon)).toList();
         JsonObject details = new JsonObject()
                 .put("known_devices", recent.size())

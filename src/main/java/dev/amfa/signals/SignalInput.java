@@ -18,9 +18,18 @@ import java.util.Optional;
  * @param place    where the IP is; null when GeoIP does not know it or failed ({@code geoError} then says why)
  * @param history  the user's history, one store read shared by the device and travel signals
  * @param settings the thresholds in force for the org (the baseline's with the org's overrides)
+ * @param at       when the login happened, as the caller says (bounded by the parser): travel's elapsed time
  * @param orgAllow networks the org's policy trusts
+ * @param now      the server's clock: where every window (device history, velocity) ends, so a caller's
+ *                 timestamp can neither look into the future nor bring a stale device back into the window
  */
 public record SignalInput(String org, String userId, InetAddress ip, Instant at, Device device,
                           Place place, String geoError, Optional<AnonymousIp> anonymous,
-                          Future<UserHistory> history, SignalSettings settings, IpLists orgAllow) {
+                          Future<UserHistory> history, SignalSettings settings, IpLists orgAllow, Instant now) {
+
+    /** An input whose login happens now (the signals' unit tests). */
+    public SignalInput(String org, String userId, InetAddress ip, Instant at, Device device, Place place, String geoError,
+                       Optional<AnonymousIp> anonymous, Future<UserHistory> history, SignalSettings settings, IpLists orgAllow) {
+        this(org, userId, ip, at, device, place, geoError, anonymous, history, settings, orgAllow, at);
+    }
 }

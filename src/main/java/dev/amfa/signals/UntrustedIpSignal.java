@@ -53,7 +53,7 @@ public final class UntrustedIpSignal implements Signal {
             return Future.succeededFuture(assessment(Confidence.LOW, FOUND, listDetails("deny_list", denied.get())));
         }
         SignalSettings settings = input.settings();
-        return velocity.failuresFrom(IpAddress.canonical(input.ip()), input.at().minus(settings.velocityWindow()))
+        return velocity.failuresFrom(IpAddress.canonical(input.ip()), input.now().minus(settings.velocityWindow()))
                 .map(seen -> judge(seen, input.anonymous(), settings));
     }
 

@@ -90,7 +90,8 @@ public final class LabelledRun {
             Path policies = fullRollout(policiesDir, work.resolve("policies"));
             Path lists = ipLists(rulesDir.resolve("ip-lists"), work.resolve("ip-lists"), places);
             ServiceConfig config = new ServiceConfig("127.0.0.1", 0, rulesDir, policies, lists, geoipCity, null, "memory",
-                    null, 16 * 1024, 1, Duration.ofHours(1), Duration.ofDays(90), null, List.of(), false, false, null, null, null);
+                    null, 16 * 1024, 1, Duration.ofHours(1), Duration.ofDays(90), null, List.of(), false, false, null, null,
+                    null, null, null);
             List<String> orgs = new ArrayList<>();
             orgs.add(BASELINE_ORG);
             try (Stream<Path> dirs = Files.list(policies)) {

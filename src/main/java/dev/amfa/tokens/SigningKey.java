@@ -44,9 +44,7 @@ public final class SigningKey {
         if (pem == null) {
             LOG.warn("no --jwt-key configured: challenge results are signed with a key generated for this run; "
                     + "tokens will not verify after a restart or on another node");
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(EPHEMERAL_BITS);
-            return new SigningKey((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
+            return generate();
         }
         String text = Files.readString(pem, StandardCharsets.US_ASCII);
         if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
@@ -57,6 +55,13 @@ public final class SigningKey {
         var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         if (!(key instanceof RSAPrivateCrtKey crt)) throw new GeneralSecurityException(pem + " is not an RSA key");
         return new SigningKey(crt);
+    }
+
+    /** A key for this run only (the demo's, or the results' when none is configured). */
+    public static SigningKey generate() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(EPHEMERAL_BITS);
+        return new SigningKey((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
     }
 
     public String kid() {

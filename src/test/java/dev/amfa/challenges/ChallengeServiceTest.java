@@ -49,7 +49,7 @@ class ChallengeServiceTest {
     private ChallengeService challenges(int emailsPerService) throws Exception {
         CodeChecks checks = new CodeChecks(new CodeHasher(Keys.random(32)), new SecretBox(Keys.random(32)), stores.factors());
         return new ChallengeService(stores, checks, new CodeSender(outbox, "Acme", LIFETIME),
-                new OutcomeRecorder(stores, new dev.amfa.evaluation.OutcomeRetries(10, Duration.ofHours(1), clock), event -> { }),
+                new OutcomeRecorder(stores, new dev.amfa.evaluation.OutcomeRetries(10, Duration.ofHours(1), clock), event -> { }, clock),
                 new InMemoryDecisionLog(10, 10),
                 new TokenIssuer(vertx, SigningKey.load(null), "amfa", Duration.ofMinutes(5)), LIFETIME, clock, emailsPerService);
     }

@@ -18,7 +18,8 @@ class DemoBrowserTest {
 
     @Test
     void challengedThenKnownThenLockedInARealBrowser() throws Exception {
-        try (TestService service = TestService.start()) {
+        try (TestService service = TestService.start(TestService.config()
+                .withChallenges(dev.amfa.challenges.ChallengeSettings.defaults().withDemo(true)))) {
             JsonObject r = BrowserScript.run("demo.mjs", "http://127.0.0.1:" + service.port());
 
             assertEquals("invalid_credentials", r.getJsonObject("wrongPassword").getString("error"), r.encodePrettily());

@@ -67,7 +67,7 @@ class OutcomeRetriesTest {
         Stores stores = Stores.memory(Duration.ofHours(1));
         stores.evaluations().save(new EvaluationRecord("e-oidc", "acme", "u", "192.0.2.1", T0, null, null, "oidc"));
         OutcomeRetries retries = new OutcomeRetries(10, Duration.ofHours(1), new MovableClock(T0));
-        OutcomeRecorder recorder = new OutcomeRecorder(stores, retries, event -> { });
+        OutcomeRecorder recorder = new OutcomeRecorder(stores, retries, event -> { }, new MovableClock(T0));
         // Acknowledged as queued while the store was away: the claim, retried, must not skip the creator check.
         retries.offer("e-oidc", SUCCESS, null, Caller.service("portal", Set.of("acme")));
         recorder.retryQueued();

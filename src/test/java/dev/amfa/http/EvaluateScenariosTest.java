@@ -31,19 +31,11 @@ class EvaluateScenariosTest {
     }
 
     private static JsonObject evaluate(JsonObject body) {
-        var response = service.post("/v1/evaluate", body);
-        assertEquals(200, response.statusCode(), response.bodyAsString());
-        return response.bodyAsJsonObject();
+        return Logins.evaluate(service, body);
     }
 
     private static void outcome(JsonObject evaluation, String result, String mfa) {
-        var response = service.post("/v1/evaluations/" + evaluation.getString("evaluation_id") + "/outcome",
-                new JsonObject().put("result", result).put("mfa", mfa));
-        assertEquals(202, response.statusCode(), response.bodyAsString());
-    }
-
-    private static JsonObject signal(JsonObject evaluation, String name) {
-        return evaluation.getJsonObject("assessments").getJsonObject(name);
+        Logins.outcome(service, evaluation, result, mfa);
     }
 
     /** A user who logged in successfully once from Boxford on their laptop. */

@@ -40,4 +40,23 @@ public final class Logins {
     public static JsonObject login(String user, String ip, Instant at) {
         return login(user, ip, user + "-laptop", CHROME_WINDOWS, at);
     }
+
+    /** POST /v1/evaluate, which must answer 200; its answer. */
+    public static JsonObject evaluate(dev.amfa.TestService service, JsonObject body) {
+        var response = service.post("/v1/evaluate", body);
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.bodyAsString());
+        return response.bodyAsJsonObject();
+    }
+
+    /** Reports an evaluation's outcome, which must be accepted (202). */
+    public static void outcome(dev.amfa.TestService service, JsonObject evaluation, String result, String mfa) {
+        var response = service.post("/v1/evaluations/" + evaluation.getString("evaluation_id") + "/outcome",
+                new JsonObject().put("result", result).put("mfa", mfa));
+        org.junit.jupiter.api.Assertions.assertEquals(202, response.statusCode(), response.bodyAsString());
+    }
+
+    /** One signal's assessment in an evaluation's answer. */
+    public static JsonObject signal(JsonObject evaluation, String name) {
+        return evaluation.getJsonObject("assessments").getJsonObject(name);
+    }
 }

@@ -102,4 +102,19 @@ final class RawHttp {
         }
         return line.toString(StandardCharsets.ISO_8859_1);
     }
+
+    /** {@link #exchange(int, byte[])} of a request written as text (UTF-8). */
+    static Answer exchange(int port, String request) throws IOException {
+        return exchange(port, request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST of {@code body} with the given extra header lines (each ending in \r\n), then Connection: close. */
+    static String post(String path, String headers, String body) {
+        return "POST " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    }
 }

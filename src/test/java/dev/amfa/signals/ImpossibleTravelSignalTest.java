@@ -168,4 +168,13 @@ class ImpossibleTravelSignalTest {
         assertEquals(Confidence.LOW, result.getConfidence());
         assertTrue(result.getDetails().getString("reason").contains("corrupt"));
     }
+
+    /** A login stored before timestamps were bounded (dated +999999999) must not break every later evaluation. */
+    @Test
+    void aLastLoginAtTheEndOfTimeIsJudgedWithoutOverflow() {
+        Instant endOfTime = Instant.parse("+999999999-12-31T23:59:59Z");
+        Assessment result = assess(SYDNEY, loggedIn(new KnownLogin(LONDON, endOfTime)));
+        assertEquals("substantial_travel_from_last_login", result.getCode(), "so far apart in time any journey is possible");
+        assertTrue(result.getDetails().getDouble("elapsed_hours") > 1e12);
+    }
 }

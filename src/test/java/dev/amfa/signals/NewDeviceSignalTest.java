@@ -139,4 +139,14 @@ class NewDeviceSignalTest {
         assertEquals("unknown_device", none.getCode());
         assertEquals(Confidence.LOW, none.getConfidence());
     }
+
+    /** A login dated 10 days back must not bring a device last seen 35 days ago back into the 30-day window. */
+    @Test
+    void theDeviceHistoryWindowEndsAtTheServersClockNotTheCallersTimestamp() {
+        SignalInput input = SignalFixtures.input(chromeOnWindows("laptop"), null,
+                seen(known("id:laptop", "Chrome", "Windows", NOW.minus(Duration.ofDays(35)))));
+        SignalInput backdated = new SignalInput(input.org(), input.userId(), input.ip(), NOW.minus(Duration.ofDays(10)),
+                input.device(), null, null, input.anonymous(), input.history(), input.settings(), input.orgAllow(), NOW);
+        assertEquals("no_match", signal.assess(backdated).result().getCode());
+    }
 }

@@ -111,4 +111,14 @@ class UntrustedIpSignalTest {
         assertEquals("not_found_on_deny_list", clean.getCode());
         assertEquals(Confidence.HIGH, clean.getConfidence());
     }
+
+    /** A caller's timestamp an hour ahead used to move the window past the burst: the window ends at the server's clock. */
+    @Test
+    void theVelocityWindowEndsAtTheServersClockNotTheCallersTimestamp() {
+        failures("192.0.2.3", settings.velocityFailures(), settings.velocityDistinctUsers(), Duration.ofMinutes(1));
+        SignalInput claimsLater = new SignalInput("acme", "alice", IpAddress.parse("192.0.2.3"), NOW.plus(Duration.ofHours(1)),
+                chromeOnWindows("d"), null, null, Optional.empty(), Future.succeededFuture(UserHistory.NONE), settings,
+                IpLists.empty(), NOW);
+        assertEquals("high_velocity", signal.assess(claimsLater).result().getCode());
+    }
 }
