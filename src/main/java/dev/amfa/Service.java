@@ -65,13 +65,21 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     static final Duration RELOAD_QUIET_PERIOD = Duration.ofMillis(300);
 
     public static Future<Service> start(Vertx vertx, ServiceConfig config) {
-        return vertx.executeBlocking(() -> build(vertx, config), false);
+        return start(vertx, config, Clock.systemUTC());
     }
 
-    private static Service build(Vertx vertx, ServiceConfig config) throws Exception {
+    /**
+     * @param clock the server's time, where every window ends: the system clock, but for an in-process replay
+     *              that must see its population's days as they were lived ({@code amfa simulate --labelled})
+     */
+    public static Future<Service> start(Vertx vertx, ServiceConfig config, Clock clock) {
+        return vertx.executeBlocking(() -> build(vertx, config, clock), false);
+    }
+
+    private static Service build(Vertx vertx, ServiceConfig config, Clock clock) throws Exception {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            return wire(vertx, config, resources);
+            return wire(vertx, config, clock, resources);
         } catch (Exception e) {
             closeAll(resources);
             throw e;
@@ -79,13 +87,13 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     /** Builds the parts in the order they depend on; each one opened is in {@code resources} to be closed. */
-    private static Service wire(Vertx vertx, ServiceConfig config, List<AutoCloseable> resources) throws Exception {
+    private static Service wire(Vertx vertx, ServiceConfig config, Clock clock, List<AutoCloseable> resources) throws Exception {
         StatusRegistry status = new StatusRegistry();
         Stores stores = await(Stores.create(vertx, config.store(), config.pgUrl(), config.outcomeRetention()));
         resources.add(stores::close);
         status.ready("store", config.store());
         ExternalRiskTargets riskTargets = new ExternalRiskTargets(config.sandbox().externalRiskAllowed());
-        PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), Clock.systemUTC(),
+        PolicyRegistry policies = PolicyRegistry.load(config.rulesDir(), config.policiesDir(), clock,
                 PolicySync.publisher(stores.policies()), riskTargets);
         if (stores.connect() != null) {
             resources.add(await(PolicySync.start(vertx, stores.policies(), policies, status, stores.connect())));
@@ -114,22 +122,22 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
         RuleRunner.warmUp(policies.current().baseline().rules());
         RuleRunner rules = new RuleRunner(vertx, config.sandbox().rules(), config.sandbox().ruleThreads());
         Evaluator evaluator = new Evaluator(policies::current, signals, rules, externalRisk::forPolicy, cities,
-                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError, Clock.systemUTC());
+                anonymous, new UserAgents(), stores, decisions::append, security.metrics()::storeError, clock);
         resources.addAll(List.of(cities, anonymous, externalRisk, rules));
         if (config.watch()) resources.add(watch(vertx, config, policies));
         OutcomeRecorder outcomes = new OutcomeRecorder(stores,
-                new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), Clock.systemUTC()),
-                decisions::appendEvent, Clock.systemUTC());
+                new OutcomeRetries(OUTCOME_RETRY_CAPACITY, config.outcomeRetention(), clock),
+                decisions::appendEvent, clock);
         if (stores.pool() != null) {
             resources.add(retain(vertx, stores, config.retention(), Duration.ofDays(config.decisionLog().retentionDays())));
             resources.add(probe(vertx, stores, status));
             resources.add(retryOutcomes(vertx, outcomes, status));
         }
-        Challenges challenges = Challenges.create(vertx, config.challenges(), stores, outcomes, decisions, Clock.systemUTC());
+        Challenges challenges = Challenges.create(vertx, config.challenges(), stores, outcomes, decisions, clock);
         DemoUsers demo = config.challenges().demo() ? DemoUsers.load(config.challenges().demoUsers()) : null;
         // Added last, closed first: the decision log is flushed while the pool is still open.
         resources.addAll(security.resources());
-        return new Service(config, status, policies, decisions, new EvaluationRequestParser(Clock.systemUTC(), config.requestTime()),
+        return new Service(config, status, policies, decisions, new EvaluationRequestParser(clock, config.requestTime()),
                 evaluator, outcomes, resources, challenges, demo, security, new UserErasure(stores, decisions));
     }
 

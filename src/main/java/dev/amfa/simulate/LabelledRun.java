@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -99,13 +100,14 @@ public final class LabelledRun {
             }
             Vertx vertx = MetricsVertx.create(new VertxOptions().setEventLoopPoolSize(1));
             try {
-                Service service = Service.start(vertx, config).toCompletionStage().toCompletableFuture()
+                ReplayClock clock = new ReplayClock(Instant.now());
+                Service service = Service.start(vertx, config, clock).toCompletionStage().toCompletableFuture()
                         .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 try {
                     Context context = vertx.getOrCreateContext();
                     Map<String, Map<Scenario, Tally>> result = new java.util.LinkedHashMap<>();
                     for (String org : orgs) {
-                        result.put(org, replay(service, context, population.apply(org)));
+                        result.put(org, replay(service, context, clock, population.apply(org)));
                     }
                     return new Result(result);
                 } finally {
@@ -119,9 +121,11 @@ public final class LabelledRun {
         }
     }
 
-    private static Map<Scenario, Tally> replay(Service service, Context context, List<Population.Login> logins) throws Exception {
+    private static Map<Scenario, Tally> replay(Service service, Context context, ReplayClock clock, List<Population.Login> logins)
+            throws Exception {
         Map<Scenario, Tally> tallies = new EnumMap<>(Scenario.class);
         for (Population.Login login : logins) {
+            clock.set(login.at());
             Evaluation evaluation = onContext(context, () -> service.evaluator().evaluate(service.parser().parse(login.request())));
             String action = evaluation.enforced() ? evaluation.result().decision().action().json() : "allow";
             boolean legitimate = login.scenario().kind.legitimate();
