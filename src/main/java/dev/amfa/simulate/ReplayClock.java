@@ -10,16 +10,16 @@ import java.time.ZoneOffset;
  * windows that end at the server's time (velocity, device history) span the population's days as they were
  * lived. On the system clock, every failure of a two-week population falls into one 15-minute velocity window:
  * admin-portal's 1,690 denials made the carrier addresses they share `high_velocity` for bank and
- * consumer-app (56 legitimate logins challenged or denied, measured).
+ * consumer-app (56 legitimate logins challenged or denied, measured). Tests move it too ({@code MovableClock}).
  */
-final class ReplayClock extends Clock {
+public class ReplayClock extends Clock {
     private volatile Instant now;
 
-    ReplayClock(Instant start) {
+    public ReplayClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         now = at;
     }
 
