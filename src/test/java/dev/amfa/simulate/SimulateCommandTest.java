@@ -129,6 +129,28 @@ class SimulateCommandTest {
         assertTrue(table.contains("ordinary challenged 0.00% (<= 0.5%) met"), table);
     }
 
+    /**
+     * The run is on the population's clock: 30 failures from one address an hour apart are no burst there. On
+     * the system clock they all fell into one 15-minute window, and the next login from that address was
+     * high_velocity (admin-portal's denials did that to the carriers' shared addresses for bank and consumer-app).
+     */
+    @Test
+    void theLabelledRunsWindowsSpanThePopulationsDays(@TempDir Path noPolicies) throws Exception {
+        String ip = LabelledPlaces.GEOLITE.cities().get(0).ipv4().get(0);
+        Instant start = END.minus(java.time.Duration.ofDays(3));
+        List<Population.Login> logins = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            logins.add(new Population.Login(Population.request(LabelledRun.BASELINE_ORG, "guess" + (i % 6), ip, null,
+                    Population.BOT_AGENT, start.plus(java.time.Duration.ofHours(i))), false, Scenario.CREDENTIAL_STUFFING));
+        }
+        logins.add(new Population.Login(Population.request(LabelledRun.BASELINE_ORG, "user1", ip, "user1-laptop",
+                LabelledPopulation.LAPTOP_CHROME, start.plus(java.time.Duration.ofHours(31))), true, Scenario.HOME));
+        LabelledRun.Result result = LabelledRun.run(Path.of("rules"), noPolicies, LabelledPlacesTest.GEOLITE,
+                LabelledPlaces.GEOLITE, org -> logins);
+        LabelledRun.Tally home = result.orgs().get(LabelledRun.BASELINE_ORG).get(Scenario.HOME);
+        assertFalse(home.codes.toString().contains("high_velocity"), home.codes.toString());
+    }
+
     @Test
     void theTargetsCountDenialsAsFrictionAndAnyAllowedAttack() {
         LabelledRun.Tally ordinary = tally(1000, 1000 - 4, 3, 1);
