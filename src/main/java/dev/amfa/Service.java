@@ -69,8 +69,9 @@ public record Service(ServiceConfig config, StatusRegistry status, PolicyRegistr
     }
 
     /**
-     * @param clock the server's time, where every window ends: the system clock, but for an in-process replay
-     *              that must see its population's days as they were lived ({@code amfa simulate --labelled})
+     * @param clock the server's time: the windows of history and velocity, the newest timestamp a request may
+     *              carry, challenge and outcome lifetimes. The system clock, except for a replay of recorded
+     *              days ({@code simulate --labelled}), whose windows must move with the logins it replays.
      */
     public static Future<Service> start(Vertx vertx, ServiceConfig config, Clock clock) {
         return vertx.executeBlocking(() -> build(vertx, config, clock), false);

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,14 +99,14 @@ public final class LabelledRun {
             }
             Vertx vertx = MetricsVertx.create(new VertxOptions().setEventLoopPoolSize(1));
             try {
-                ReplayClock clock = new ReplayClock(Instant.now());
+                ReplayClock clock = new ReplayClock(java.time.Instant.EPOCH);
                 Service service = Service.start(vertx, config, clock).toCompletionStage().toCompletableFuture()
                         .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 try {
                     Context context = vertx.getOrCreateContext();
                     Map<String, Map<Scenario, Tally>> result = new java.util.LinkedHashMap<>();
                     for (String org : orgs) {
-                        result.put(org, replay(service, context, clock, population.apply(org)));
+                        result.put(org, replay(service, clock, context, population.apply(org)));
                     }
                     return new Result(result);
                 } finally {
@@ -121,8 +120,8 @@ public final class LabelledRun {
         }
     }
 
-    private static Map<Scenario, Tally> replay(Service service, Context context, ReplayClock clock, List<Population.Login> logins)
-            throws Exception {
+    private static Map<Scenario, Tally> replay(Service service, ReplayClock clock, Context context,
+                                               List<Population.Login> logins) throws Exception {
         Map<Scenario, Tally> tallies = new EnumMap<>(Scenario.class);
         for (Population.Login login : logins) {
             clock.set(login.at());
@@ -169,8 +168,7 @@ public final class LabelledRun {
 
     /**
      * A copy of the policies with every roll-out at 100 %, without their tests/ (a policy's cases assume its
-     * own roll-out: consumer-app's say who is outside its 50 %, and would stop the load), so without the
-     * rule-coverage requirement those tests would meet (admin-portal sets {@code require_rule_coverage}).
+     * own roll-out: consumer-app's say who is outside its 50 %, and would stop the load).
      */
     static Path fullRollout(Path from, Path to) throws IOException {
         Files.createDirectories(to);
@@ -181,8 +179,10 @@ public final class LabelledRun {
         }
         try (Stream<Path> files = Files.walk(to)) {
             for (Path file : files.filter(f -> f.getFileName().toString().equals("policy.json")).toList()) {
-                JsonObject policy = new JsonObject(Files.readString(file));
-                Files.writeString(file, policy.put("rollout_percent", 100).put("require_rule_coverage", false).encodePrettily());
+                JsonObject policy = new JsonObject(dev.amfa.policy.OrgSettings.withoutComments(Files.readString(file)));
+                // Without their tests (above), a policy that requires every rule covered would be refused.
+                Files.writeString(file, policy.put("rollout_percent", 100).put("require_rule_coverage", false)
+                        .encodePrettily());
             }
         }
         return to;

@@ -6,21 +6,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The server's clock during a labelled replay: set to each login's own time before it is evaluated, so the
- * windows that end at the server's time (velocity, device history) span the population's days as they were
- * lived. On the system clock, every failure of a two-week population falls into one 15-minute velocity window:
- * admin-portal's 1,690 denials made the carrier addresses they share `high_velocity` for bank and
- * consumer-app (56 legitimate logins challenged or denied, measured). Tests move it too ({@code MovableClock}).
+ * The server's clock during a replay of recorded days: set to each login's time before it is evaluated, so the
+ * service's windows (devices seen, failures counted, the newest timestamp it accepts) move with the logins
+ * instead of piling fourteen days of failures into the minute the replay takes.
  */
-public class ReplayClock extends Clock {
+final class ReplayClock extends Clock {
     private volatile Instant now;
 
-    public ReplayClock(Instant start) {
+    ReplayClock(Instant start) {
         this.now = start;
     }
 
-    public void set(Instant at) {
-        now = at;
+    /**
+     * Each org's population replays the same days from their start, so the clock goes back between orgs; their
+     * histories are apart (per org), so no window sees the jump.
+     */
+    void set(Instant instant) {
+        now = instant;
     }
 
     @Override
@@ -35,6 +37,7 @@ public class ReplayClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
+        if (!ZoneOffset.UTC.equals(zone)) throw new UnsupportedOperationException("a replay runs in UTC");
         return this;
     }
 }

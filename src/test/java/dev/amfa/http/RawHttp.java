@@ -33,7 +33,8 @@ final class RawHttp {
 
     /** A well-framed request with a Content-Length body (null for none) and Connection: close. */
     static Answer request(int port, String method, String target, String bearer, byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        // Host with the port: the loopback mode refuses requests addressed to another host (DNS rebinding).
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
         if (bearer != null) head.append("Authorization: Bearer ").append(bearer).append("\r\n");
         if (body != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
