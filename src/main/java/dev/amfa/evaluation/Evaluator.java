@@ -121,7 +121,7 @@ public final class Evaluator {
         }).compose(evaluation -> {
             decisionLog.accept(evaluation);
             KnownDevice seen = device.key() == null ? null
-                    : new KnownDevice(device.key(), families.browser(), families.os(), now);
+                    : new KnownDevice(device.key(), device.getFingerprint(), families.browser(), families.os(), now);
             Future<Void> saved = stores.evaluations().save(pending(evaluation, seen, located));
             if (saved.isComplete() && saved.succeeded()) return Future.succeededFuture(evaluation);
             // The decision stands without the pending record: a store that is down or slow must not hold the

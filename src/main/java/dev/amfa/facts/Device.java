@@ -22,11 +22,14 @@ public final class Device {
     public String getBrowserFamily() { return browserFamily; }
     public String getOsFamily() { return osFamily; }
 
-    /** The identity device history is kept under: the cookie when there is one, else the fingerprint. */
+    /**
+     * The identity device history is kept under: the cookie when there is one, else the fingerprint. The
+     * fingerprint is kept beside it ({@code KnownDevice.fingerprint}), so a device is also recognised by it.
+     */
     @Helper("no arguments: `Device(key() != null)`")
     public String key() {
-        if (id != null) return "id:" + id;
-        if (fingerprint != null) return "fp:" + fingerprint;
+        if (id != null) return DeviceKeys.ID + id;
+        if (fingerprint != null) return DeviceKeys.FINGERPRINT + fingerprint;
         return null;
     }
 

@@ -68,6 +68,7 @@ public final class LabelledPopulation {
             long backHome = leaves + FLIGHT.toSeconds();
             long clears = random.nextDouble() < COOKIE_CLEARERS ? (long) (span * (0.3 + 0.6 * random.nextDouble())) : -1;
             java.util.Set<String> devicesSeen = new java.util.HashSet<>();
+            java.util.Set<String> browsersSeen = new java.util.HashSet<>();
             int count = (int) Math.max(2, Math.round(days * LOGINS_PER_DAY * (0.5 + random.nextDouble())));
             List<Long> offsets = new ArrayList<>();
             for (int i = 0; i < count; i++) offsets.add((long) (span * random.nextDouble()));
@@ -81,11 +82,15 @@ public final class LabelledPopulation {
                 boolean phone = random.nextDouble() < PHONE;
                 String agent = phone ? person.phoneAgent() : person.laptopAgent();
                 String device = person.id() + (phone ? "-phone" : "-laptop");
+                // The browser's fingerprint: clearing cookies gives a new device id, not a new browser.
+                String fingerprint = fingerprint(device);
                 if (!phone && clears >= 0 && offset >= clears) device += "-after-clearing";
                 Scenario scenario;
                 String ip;
                 boolean newDevice = devicesSeen.add(device);
-                if (newDevice && device.endsWith("-after-clearing")) {
+                // Cookies cleared before the browser's first login leave nothing to recognise: a first login.
+                boolean newBrowser = browsersSeen.add(fingerprint);
+                if (newDevice && !newBrowser) {
                     scenario = Scenario.CLEARED_COOKIES;
                     ip = homeAddress(random, person);
                 } else if (newDevice) {
@@ -107,7 +112,7 @@ public final class LabelledPopulation {
                 }
                 Instant at = start.plusSeconds(offset);
                 person.logins().add(at);
-                logins.add(new Population.Login(Population.request(org, person.id(), ip, device, agent, at), true, scenario));
+                logins.add(new Population.Login(Population.request(org, person.id(), ip, device, fingerprint, agent, at), true, scenario));
             }
         }
         attacks(org, users, start, span, random, places, people, logins);
@@ -128,13 +133,16 @@ public final class LabelledPopulation {
             Instant later = victimWasHere.plus(Duration.ofHours(1));
             String other = victim.laptopAgent().equals(LAPTOP_FIREFOX) ? LAPTOP_CHROME : LAPTOP_FIREFOX;
             String attackerDevice = "attacker-" + i;
-            logins.add(attack(org, victim.id(), abroad.attacker(), victim.id() + "-laptop", other, later.plusSeconds(60), Scenario.STOLEN_COOKIE));
-            logins.add(attack(org, victim.id(), victim.home().attacker(), attackerDevice + "-local", sameFamily(victim.laptopAgent()),
-                    start.plusSeconds((long) (span * (0.3 + 0.7 * random.nextDouble()))), Scenario.SAME_CITY_ATTACKER));
-            logins.add(attack(org, victim.id(), abroad.attacker(), attackerDevice + "-abroad", victim.laptopAgent(), later,
-                    Scenario.IMPOSSIBLE_TRAVEL));
-            logins.add(attack(org, victim.id(), pick(random, places.abuse()), attackerDevice + "-listed", victim.laptopAgent(),
-                    start.plusSeconds((long) (span * random.nextDouble())), Scenario.DENY_LISTED_IP));
+            // The stolen cookie comes with the attacker's own browser's fingerprint.
+            logins.add(attack(org, victim.id(), abroad.attacker(), victim.id() + "-laptop", fingerprint(attackerDevice), other,
+                    later.plusSeconds(60), Scenario.STOLEN_COOKIE));
+            logins.add(attack(org, victim.id(), victim.home().attacker(), attackerDevice + "-local", fingerprint(attackerDevice),
+                    sameFamily(victim.laptopAgent()), start.plusSeconds((long) (span * (0.3 + 0.7 * random.nextDouble()))),
+                    Scenario.SAME_CITY_ATTACKER));
+            logins.add(attack(org, victim.id(), abroad.attacker(), attackerDevice + "-abroad", fingerprint(attackerDevice),
+                    victim.laptopAgent(), later, Scenario.IMPOSSIBLE_TRAVEL));
+            logins.add(attack(org, victim.id(), pick(random, places.abuse()), attackerDevice + "-listed", fingerprint(attackerDevice),
+                    victim.laptopAgent(), start.plusSeconds((long) (span * random.nextDouble())), Scenario.DENY_LISTED_IP));
         }
         // Credential stuffing: one night, three IPs, real and made-up accounts, a script's agent and no cookie.
         Instant burst = start.plusSeconds((long) (span * 0.8));
@@ -155,7 +163,17 @@ public final class LabelledPopulation {
 
     private static Population.Login attack(String org, String user, String ip, String device, String agent, Instant at,
                                            Scenario scenario) {
-        return new Population.Login(Population.request(org, user, ip, device, agent, at), false, scenario);
+        return attack(org, user, ip, device, null, agent, at, scenario);
+    }
+
+    private static Population.Login attack(String org, String user, String ip, String device, String fingerprint, String agent,
+                                           Instant at, Scenario scenario) {
+        return new Population.Login(Population.request(org, user, ip, device, fingerprint, agent, at), false, scenario);
+    }
+
+    /** A browser's fingerprint, as a caller's script would compute it: one per browser, whatever its cookies. */
+    private static String fingerprint(String browser) {
+        return "fp-" + browser;
     }
 
     /** Chrome stays Chrome, Safari stays Safari, on another platform or version. */

@@ -93,10 +93,20 @@ public final class Population {
     }
 
     static JsonObject request(String org, String user, String ip, String deviceId, String userAgent, Instant at) {
+        return request(org, user, ip, deviceId, null, userAgent, at);
+    }
+
+    /** @param fingerprint the browser's fingerprint, sent beside the device id; null for none */
+    static JsonObject request(String org, String user, String ip, String deviceId, String fingerprint, String userAgent,
+                              Instant at) {
         JsonObject body = new JsonObject().put("org", org)
                 .put("user", new JsonObject().put("id", user).put("enrolled_factors", new JsonArray().add("otp").add("webauthn-platform")))
                 .put("ip", ip).put("user_agent", userAgent).put("timestamp", at.toString());
         if (deviceId != null) body.put("device", new JsonObject().put("id", deviceId));
+        if (fingerprint != null) {
+            if (!body.containsKey("device")) body.put("device", new JsonObject());
+            body.getJsonObject("device").put("fingerprint", fingerprint);
+        }
         return body;
     }
 

@@ -51,10 +51,10 @@ class ForgettingStoresTest {
 
     /** Two good logins (laptop in London, phone in Paris) and one failure from 192.0.2.7. */
     private static void history(Stores stores, String user) {
-        TestService.await(stores.users().rememberSuccess("acme", user, T, new KnownDevice("id:laptop", "Chrome", "Windows", T),
+        TestService.await(stores.users().rememberSuccess("acme", user, T, new KnownDevice("id:laptop", null, "Chrome", "Windows", T),
                 new KnownLogin(LONDON, T)));
         Instant later = T.plusSeconds(3600);
-        TestService.await(stores.users().rememberSuccess("acme", user, later, new KnownDevice("id:phone", "Safari", "iOS", later),
+        TestService.await(stores.users().rememberSuccess("acme", user, later, new KnownDevice("id:phone", null, "Safari", "iOS", later),
                 new KnownLogin(PARIS, later)));
         TestService.await(stores.users().recordFailure("acme", user, T.plusSeconds(60)));
         TestService.await(stores.velocity().recordFailure("192.0.2.7", "acme/" + user, T.plusSeconds(60)));

@@ -209,11 +209,38 @@ class EvaluateScenariosTest {
     }
 
     @Test
-    void aLoginWithNothingToIdentifyTheDeviceIsAnUnknownDevice() {
+    void aLoginWithOnlyAUserAgentIsComparedWithHistory() {
         knownAtBoxford("nodevice", T0);
-        JsonObject anonymousDevice = evaluate(login("nodevice", BOXFORD_GB, null, CHROME_WINDOWS, T0.plusSeconds(60)));
-        assertEquals("unknown_device", signal(anonymousDevice, "NewDevice").getString("code"));
-        assertEquals("challenge", anonymousDevice.getString("action"));
+        JsonObject sameBrowser = evaluate(login("nodevice", BOXFORD_GB, null, CHROME_WINDOWS, T0.plusSeconds(60)));
+        assertEquals("partial_match", signal(sameBrowser, "NewDevice").getString("code"));
+        assertEquals("challenge", sameBrowser.getString("action"));
+        JsonObject otherBrowser = evaluate(login("nodevice", BOXFORD_GB, null, FIREFOX_LINUX, T0.plusSeconds(120)));
+        assertEquals("no_match", signal(otherBrowser, "NewDevice").getString("code"));
+        JsonObject nothing = evaluate(login("nodevice", BOXFORD_GB, null, "curl/8.4.0", T0.plusSeconds(180)));
+        assertEquals("unknown_device", signal(nothing, "NewDevice").getString("code"));
+        assertEquals("challenge", nothing.getString("action"));
+    }
+
+    @Test
+    void theFingerprintLearntWithACookieRecognisesAClearedCookieAndExposesAStolenOne() {
+        JsonObject first = evaluate(fingerprinted(login("fp-user", BOXFORD_GB, "cookie-1", CHROME_WINDOWS, T0), "fp-laptop"));
+        outcome(first, "success", "passed");
+
+        JsonObject cleared = evaluate(fingerprinted(login("fp-user", BOXFORD_GB, "cookie-2", CHROME_WINDOWS,
+                T0.plusSeconds(3600)), "fp-laptop"));
+        assertEquals("match", signal(cleared, "NewDevice").getString("code"));
+        assertEquals("fingerprint", signal(cleared, "NewDevice").getJsonObject("details").getString("matched_by"));
+        assertEquals("allow", cleared.getString("action"));
+
+        JsonObject stolen = evaluate(fingerprinted(login("fp-user", BOXFORD_GB, "cookie-1", FIREFOX_LINUX,
+                T0.plusSeconds(7200)), "fp-thief"));
+        assertEquals("no_match", signal(stolen, "NewDevice").getString("code"));
+        assertEquals("challenge", stolen.getString("action"));
+    }
+
+    private static JsonObject fingerprinted(JsonObject login, String fingerprint) {
+        login.getJsonObject("device").put("fingerprint", fingerprint);
+        return login;
     }
 
     @Test

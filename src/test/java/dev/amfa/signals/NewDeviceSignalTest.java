@@ -6,6 +6,8 @@ import dev.amfa.facts.Device;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.UserHistory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ class NewDeviceSignalTest {
     }
 
     private static KnownDevice known(String key, String browser, String os, Instant lastSeen) {
-        return new KnownDevice(key, browser, os, lastSeen);
+        return new KnownDevice(key, null, browser, os, lastSeen);
     }
 
     private Assessment assess(Device device, UserHistory history) {
@@ -50,13 +52,61 @@ class NewDeviceSignalTest {
         assertEquals("match", edge.getCode());
     }
 
+    private static KnownDevice known(String key, String fingerprint, String browser, String os) {
+        return new KnownDevice(key, fingerprint, browser, os, NOW.minus(Duration.ofDays(2)));
+    }
+
     @Test
     void theFingerprintIdentifiesADeviceWithoutACookie() {
         Device fingerprinted = new Device(null, "fp-123", "ua", "Chrome", "Windows");
-        assertEquals("match", assess(fingerprinted, seen(known("fp:fp-123", "Chrome", "Windows", NOW))).getCode());
-        // A cookie takes precedence: a device with both is known by its cookie.
-        Device both = new Device("cookie", "fp-123", "ua", "Safari", "iOS");
-        assertEquals("no_match", assess(both, seen(known("fp:fp-123", "Chrome", "Windows", NOW))).getCode());
+        Assessment byFingerprint = assess(fingerprinted, seen(known("fp:fp-123", "Chrome", "Windows", NOW)));
+        assertEquals("match", byFingerprint.getCode());
+        assertEquals("fingerprint", byFingerprint.getDetails().getString("matched_by"));
+        // Another browser with another cookie and another fingerprint is not that device.
+        Device other = new Device("cookie", "fp-999", "ua", "Safari", "iOS");
+        assertEquals("no_match", assess(other, seen(known("fp:fp-123", "Chrome", "Windows", NOW))).getCode());
+    }
+
+    /**
+     * The table "NewDevice: what the device sends" in docs/fact-model.md, against a user whose one known
+     * device is the laptop (cookie {@code laptop}, fingerprint {@code fp-laptop}, Chrome on Windows). An
+     * empty cell is null.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "cookie and its fingerprint,              laptop, fp-laptop,  Chrome,  Windows, match,         HIGH,   device_id,   ",
+            "cleared cookie: known fingerprint,       fresh,  fp-laptop,  Chrome,  Windows, match,         HIGH,   fingerprint, ",
+            "known fingerprint: another browser,      fresh,  fp-laptop,  Firefox, Linux,   partial_match, MEDIUM, fingerprint, ",
+            "stolen cookie: foreign fp; browser,      laptop, fp-thief,   Firefox, Linux,   no_match,      LOW,    device_id,   different",
+            "cookie: another fp; same browser,        laptop, fp-updated, Chrome,  Windows, partial_match, MEDIUM, device_id,   different",
+            "cookie without the fingerprint it had,   laptop,           , Chrome,  Windows, partial_match, MEDIUM, device_id,   not_sent",
+            "new cookie and fp: same browser+OS,      fresh,  fp-other,   Chrome,  Windows, partial_match, MEDIUM, user_agent,  ",
+            "new cookie and fp: another browser,      fresh,  fp-other,   Safari,  iOS,     no_match,      LOW,    ,            ",
+    })
+    void eachCombinationOfCookieFingerprintAndBrowser(String name, String id, String fingerprint, String browser, String os,
+                                                      String code, Confidence confidence, String matchedBy, String fingerprintDetail) {
+        KnownDevice laptop = new KnownDevice("id:laptop", "fp-laptop", "Chrome", "Windows", NOW.minus(Duration.ofDays(2)));
+        Assessment result = assess(new Device(id, fingerprint, "ua", browser, os), seen(laptop));
+        assertEquals(code, result.getCode());
+        assertEquals(confidence, result.getConfidence());
+        assertEquals(matchedBy, result.getDetails().getString("matched_by"));
+        assertEquals(fingerprintDetail, result.getDetails().getString("fingerprint"));
+    }
+
+    @Test
+    void aCookieLearntBeforeFingerprintsWereStoredStillMatchesByItself() {
+        Device laptop = new Device("laptop", "fp-laptop", "ua", "Chrome", "Windows");
+        assertEquals("match", assess(laptop, seen(known("id:laptop", null, "Chrome", "Windows"))).getCode());
+    }
+
+    @Test
+    void onlyAUserAgentIsComparedWithHistory() {
+        Device agentOnly = new Device(null, null, "ua", "Chrome", "Windows");
+        Assessment same = assess(agentOnly, seen(known("id:laptop", "fp-laptop", "Chrome", "Windows")));
+        assertEquals("partial_match", same.getCode());
+        assertEquals("user_agent", same.getDetails().getString("matched_by"));
+        assertEquals("no_match", assess(agentOnly, seen(known("id:phone", null, "Safari", "iOS"))).getCode());
+        assertEquals("initial_login", assess(agentOnly, UserHistory.NONE).getCode());
     }
 
     @Test
@@ -84,7 +134,8 @@ class NewDeviceSignalTest {
 
     @Test
     void nothingToIdentifyTheDeviceIsAnUnknownDevice() {
-        Assessment none = assess(new Device(null, null, "ua", "Chrome", "Windows"), seen());
+        Device nothing = new Device(null, null, "curl/8", UserAgents.UNKNOWN_FAMILY, UserAgents.UNKNOWN_FAMILY);
+        Assessment none = assess(nothing, seen(known("id:laptop", null, UserAgents.UNKNOWN_FAMILY, UserAgents.UNKNOWN_FAMILY)));
         assertEquals("unknown_device", none.getCode());
         assertEquals(Confidence.LOW, none.getConfidence());
     }

@@ -74,8 +74,12 @@ public final class InMemoryUserHistoryStore implements UserHistoryStore {
         synchronized void success(Instant at, KnownDevice device, KnownLogin login) {
             if (firstSeen == null || at.isBefore(firstSeen)) firstSeen = at;
             if (device != null) {
+                KnownDevice merged = device;
+                for (KnownDevice known : devices) {
+                    if (known.key().equals(device.key())) merged = known.seenAgain(device);
+                }
                 devices.removeIf(d -> d.key().equals(device.key()));
-                devices.add(0, device);
+                devices.add(0, merged);
                 trim(devices, MAX_DEVICES);
             }
             if (login != null) {

@@ -19,7 +19,8 @@ import java.util.List;
 public final class Migrations {
     /** Every migration, in order; version n is entry n-1. Add new files at the end, never edit applied ones. */
     static final List<String> FILES = List.of("V1__stores.sql", "V2__policy_versions.sql", "V3__challenges.sql",
-            "V4__decisions.sql", "V5__callers.sql");
+            "V4__decisions.sql", "V5__callers.sql",
+            "V6__device_fingerprints.sql");
     /** pg_advisory_xact_lock key: any constant shared by every node of the service. */
     private static final long LOCK = 0x616d6661L; // "amfa"
 

@@ -77,7 +77,7 @@ public final class PgEvaluationStore implements EvaluationStore {
 
     private static JsonObject device(KnownDevice device) {
         if (device == null) return null;
-        return new JsonObject().put("key", device.key()).put("browser", device.browserFamily())
+        return new JsonObject().put("key", device.key()).put("fingerprint", device.fingerprint()).put("browser", device.browserFamily())
                 .put("os", device.osFamily()).put("last_seen", device.lastSeen().toString());
     }
 
@@ -87,7 +87,7 @@ public final class PgEvaluationStore implements EvaluationStore {
         String action = row.getString("action");
         return new EvaluationRecord(row.getString("id"), row.getString("org"), row.getString("user_id"),
                 row.getString("ip"), row.getOffsetDateTime("at").toInstant(),
-                device == null ? null : new KnownDevice(device.getString("key"), device.getString("browser"),
+                device == null ? null : new KnownDevice(device.getString("key"), device.getString("fingerprint"), device.getString("browser"),
                         device.getString("os"), Instant.parse(device.getString("last_seen"))),
                 place == null ? null : Place.fromJson(place),
                 // Rows written before V2 have no action: their decision is unknown here, so nothing is challenged.

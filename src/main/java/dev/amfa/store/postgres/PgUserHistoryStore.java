@@ -24,7 +24,7 @@ public final class PgUserHistoryStore implements UserHistoryStore {
 
     private static final String LOAD = """
             SELECT (SELECT first_seen FROM users_seen WHERE org = $1 AND user_id = $2) AS first_seen,
-                   (SELECT coalesce(json_agg(d), '[]') FROM (SELECT device_key, browser, os, last_seen FROM known_devices
+                   (SELECT coalesce(json_agg(d), '[]') FROM (SELECT device_key, fingerprint, browser, os, last_seen FROM known_devices
                      WHERE org = $1 AND user_id = $2 ORDER BY last_seen DESC LIMIT $3) d) AS devices,
                    (SELECT coalesce(json_agg(l), '[]') FROM (SELECT at, place FROM logins
                      WHERE org = $1 AND user_id = $2 ORDER BY at DESC LIMIT $3) l) AS logins,
@@ -47,7 +47,7 @@ public final class PgUserHistoryStore implements UserHistoryStore {
         List<KnownDevice> devices = new ArrayList<>();
         for (Object d : json(row.getValue("devices"))) {
             JsonObject device = (JsonObject) d;
-            devices.add(new KnownDevice(device.getString("device_key"), device.getString("browser"),
+            devices.add(new KnownDevice(device.getString("device_key"), device.getString("fingerprint"), device.getString("browser"),
                     device.getString("os"), Times.parse(device.getString("last_seen"))));
         }
         List<KnownLogin> logins = new ArrayList<>();
@@ -73,11 +73,13 @@ public final class PgUserHistoryStore implements UserHistoryStore {
                     .execute(Tuple.of(org, userId, Times.of(at)));
             if (device != null) {
                 done = done.compose(x -> connection.preparedQuery("""
-                        INSERT INTO known_devices (org, user_id, device_key, browser, os, last_seen) VALUES ($1, $2, $3, $4, $5, $6)
+                        INSERT INTO known_devices (org, user_id, device_key, fingerprint, browser, os, last_seen)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)
                         ON CONFLICT (org, user_id, device_key) DO UPDATE SET browser = excluded.browser, os = excluded.os,
+                            fingerprint = coalesce(excluded.fingerprint, known_devices.fingerprint),
                             last_seen = greatest(known_devices.last_seen, excluded.last_seen)""")
-                        .execute(Tuple.of(org, userId, device.key(), device.browserFamily(), device.osFamily(),
-                                Times.of(device.lastSeen()))));
+                        .execute(Tuple.of(org, userId, device.key(), device.fingerprint(), device.browserFamily(),
+                                device.osFamily(), Times.of(device.lastSeen()))));
             }
             if (login != null) {
                 done = done.compose(x -> connection.preparedQuery(

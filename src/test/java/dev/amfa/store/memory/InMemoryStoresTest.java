@@ -3,6 +3,7 @@ package dev.amfa.store.memory;
 import dev.amfa.callers.Caller;
 import dev.amfa.geo.Place;
 import dev.amfa.store.ChallengeStore;
+import dev.amfa.store.DeviceFingerprints;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.KnownLogin;
@@ -91,10 +92,10 @@ class InMemoryStoresTest {
     void userHistoryKeepsTheNewestLoginsFirstAndDevicesOnce() {
         InMemoryUserHistoryStore store = new InMemoryUserHistoryStore();
         assertTrue(store.load("acme", "alice").result().neverSeen());
-        KnownDevice laptop = new KnownDevice("id:laptop", "Chrome", "Windows", T);
+        KnownDevice laptop = new KnownDevice("id:laptop", null, "Chrome", "Windows", T);
         store.rememberSuccess("acme", "alice", T, laptop, new KnownLogin(LONDON, T));
         store.rememberSuccess("acme", "alice", T.plusSeconds(60),
-                new KnownDevice("id:laptop", "Chrome", "Windows", T.plusSeconds(60)), new KnownLogin(LONDON, T.plusSeconds(60)));
+                new KnownDevice("id:laptop", null, "Chrome", "Windows", T.plusSeconds(60)), new KnownLogin(LONDON, T.plusSeconds(60)));
         store.rememberSuccess("acme", "alice", T.minusSeconds(60), null, null); // a late report of an older login
         UserHistory history = store.load("acme", "alice").result();
         assertEquals(T.minusSeconds(60), history.firstSeen());
@@ -105,11 +106,17 @@ class InMemoryStoresTest {
     }
 
     @Test
+    void aDevicesFingerprintIsKeptUntilItSendsAnother() {
+        InMemoryUserHistoryStore store = new InMemoryUserHistoryStore();
+        DeviceFingerprints.checkLearning(store, store, T);
+    }
+
+    @Test
     void historyIsBoundedPerUser() {
         InMemoryUserHistoryStore store = new InMemoryUserHistoryStore();
         for (int i = 0; i < 500; i++) {
             Instant at = T.plusSeconds(i);
-            store.rememberSuccess("acme", "busy", at, new KnownDevice("id:" + i, "Chrome", "Windows", at),
+            store.rememberSuccess("acme", "busy", at, new KnownDevice("id:" + i, null, "Chrome", "Windows", at),
                     new KnownLogin(LONDON, at));
             store.recordFailure("acme", "busy", at);
         }

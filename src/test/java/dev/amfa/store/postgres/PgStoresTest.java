@@ -2,6 +2,7 @@ package dev.amfa.store.postgres;
 
 import dev.amfa.TestService;
 import dev.amfa.geo.Place;
+import dev.amfa.store.DeviceFingerprints;
 import dev.amfa.store.EvaluationRecord;
 import dev.amfa.store.KnownDevice;
 import dev.amfa.store.KnownLogin;
@@ -67,10 +68,10 @@ class PgStoresTest {
     @Test
     void aSuccessOnOneNodeIsHistoryOnTheOther() {
         assertTrue(TestService.await(node2.users().load("acme", "alice")).neverSeen());
-        KnownDevice laptop = new KnownDevice("id:laptop", "Chrome", "Windows", T);
+        KnownDevice laptop = new KnownDevice("id:laptop", null, "Chrome", "Windows", T);
         TestService.await(node1.users().rememberSuccess("acme", "alice", T, laptop, new KnownLogin(LONDON, T)));
         TestService.await(node1.users().rememberSuccess("acme", "alice", T.plusSeconds(60),
-                new KnownDevice("id:laptop", "Chrome", "Windows", T.plusSeconds(60)), new KnownLogin(LONDON, T.plusSeconds(60))));
+                new KnownDevice("id:laptop", null, "Chrome", "Windows", T.plusSeconds(60)), new KnownLogin(LONDON, T.plusSeconds(60))));
         TestService.await(node1.users().rememberSuccess("acme", "alice", T.minusSeconds(60), null, null));
         TestService.await(node1.users().recordFailure("acme", "alice", T.plusSeconds(5)));
 
@@ -84,6 +85,11 @@ class PgStoresTest {
         assertEquals(LONDON, history.lastLogin().orElseThrow().place());
         assertEquals(List.of(T.plusSeconds(5)), history.failures());
         assertTrue(TestService.await(node2.users().load("other-org", "alice")).neverSeen());
+    }
+
+    @Test
+    void aDevicesFingerprintIsKeptUntilItSendsAnotherOnEveryNode() {
+        DeviceFingerprints.checkLearning(node1.users(), node2.users(), T);
     }
 
     @Test
@@ -101,7 +107,7 @@ class PgStoresTest {
     @Test
     void exactlyOneOfManyConcurrentClaimsOnTwoNodesWins() {
         EvaluationRecord record = new EvaluationRecord("e-claim", "acme", "alice", "192.0.2.1", T,
-                new KnownDevice("id:d", "Chrome", "Windows", T), LONDON, "oidc");
+                new KnownDevice("id:d", "fp-d", "Chrome", "Windows", T), LONDON, "oidc");
         TestService.await(node1.evaluations().save(record));
         List<Future<OutcomeClaim>> claims = new ArrayList<>();
         for (int i = 0; i < 20; i++) claims.add((i % 2 == 0 ? node1 : node2).evaluations().claimOutcome("e-claim"));
