@@ -17,10 +17,7 @@ final class ReplayClock extends Clock {
         this.now = start;
     }
 
-    /**
-     * Each org's population replays the same days from their start, so the clock goes back between orgs; their
-     * histories are apart (per org), so no window sees the jump.
-     */
+    /** Set to each login's time, in order (LabelledRun gives each org an era of its own, after the last). */
     void set(Instant instant) {
         now = instant;
     }
