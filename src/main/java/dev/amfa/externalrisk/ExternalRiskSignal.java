@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.codec.BodyCodec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -70,13 +71,14 @@ public final class ExternalRiskSignal implements Signal {
         if (cached != null) return Future.succeededFuture(assessment(cached, true, input.settings()));
         JsonObject context = new JsonObject().put("org", input.org()).put("user_id", input.userId()).put("ip", ip)
                 .put("user_agent", input.device().getUserAgent()).put("timestamp", input.at().toString());
-        return resolve().compose(address -> request(address).timeout(settings.timeout().toMillis())
+        BoundedBody body = new BoundedBody(MAX_ANSWER_BYTES);
+        return resolve().compose(address -> request(address).as(BodyCodec.pipe(body)).timeout(settings.timeout().toMillis())
                 .sendJsonObject(context))
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("risk service answered HTTP " + response.statusCode());
                     }
-                    double score = score(response.bodyAsJsonObject());
+                    double score = score(body.body().length() == 0 ? null : new JsonObject(body.body()));
                     answers.put(key, score);
                     return assessment(score, false, input.settings());
                 });
@@ -98,6 +100,9 @@ public final class ExternalRiskSignal implements Signal {
             return addresses[0];
         }, false);
     }
+
+    /** The most of a risk service's answer that is read (a score is a few dozen bytes). */
+    static final int MAX_ANSWER_BYTES = 16 * 1024;
 
     private HttpRequest<Buffer> request(InetAddress address) {
         URI url = settings.url();

@@ -49,7 +49,10 @@ class OrgSignalsTest {
                 case "leaky" -> "internal secret";
                 default -> -0.6;
             });
-            if (user.equals("slow")) {
+            if (user.equals("huge")) {
+                // A valid low score after 2 MB of padding: read whole, it would pass as a trusted login.
+                req.response().end(new JsonObject().put("pad", "x".repeat(2 * 1024 * 1024)).put("score", -0.6).encode());
+            } else if (user.equals("slow")) {
                 riskVertx.setTimer(3_000, t -> req.response().end(answer.encode()));
             } else if (user.equals("broken")) {
                 req.response().setStatusCode(500).end();
@@ -112,6 +115,14 @@ class OrgSignalsTest {
         assertEquals("assessment_not_available", externalRisk("broken").getString("code"));
         TestService.await(risk.close());
         assertEquals("assessment_not_available", externalRisk("unreachable").getString("code"));
+    }
+
+    @Test
+    void anAnswerLargerThanAScoreIsRefusedNotRead() {
+        JsonObject huge = externalRisk("huge");
+        assertEquals("assessment_not_available", huge.getString("code"));
+        assertEquals("signal failed", huge.getJsonObject("details").getString("reason"));
+        assertEquals("low_risk_score", externalRisk("fine").getString("code"), "an ordinary answer is still read");
     }
 
     @Test
