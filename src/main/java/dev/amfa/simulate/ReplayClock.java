@@ -8,17 +8,17 @@ import java.time.ZoneOffset;
 /**
  * The server's clock during a replay of recorded days: set to each login's time before it is evaluated, so the
  * service's windows (devices seen, failures counted, the newest timestamp it accepts) move with the logins
- * instead of piling fourteen days of failures into the minute the replay takes.
+ * instead of piling fourteen days of failures into the minute the replay takes. The tests' MovableClock is one.
  */
-final class ReplayClock extends Clock {
+public class ReplayClock extends Clock {
     private volatile Instant now;
 
-    ReplayClock(Instant start) {
+    public ReplayClock(Instant start) {
         this.now = start;
     }
 
     /** Set to each login's time, in order (LabelledRun gives each org an era of its own, after the last). */
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
