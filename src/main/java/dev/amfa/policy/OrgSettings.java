@@ -61,6 +61,10 @@ public record OrgSettings(PolicyMode mode, List<String> factors, Set<String> hom
             }
         }
         List<String> factors = json.has("factors") ? json.stringList("factors", Factor.ALL.size(), 32) : Factor.ALL;
+        if (factors.isEmpty()) {
+            // Every challenge would then have nothing to offer: each login would fail closed with no way through.
+            throw new InvalidInputException("factors", "must enable at least one factor (leave it out for all of them)");
+        }
         for (int i = 0; i < factors.size(); i++) {
             if (!Factor.isKnown(factors.get(i))) {
                 throw new InvalidInputException("factors[" + i + "]", "must be one of " + Factor.ALL);

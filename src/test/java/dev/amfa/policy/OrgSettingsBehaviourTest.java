@@ -149,6 +149,16 @@ class OrgSettingsBehaviourTest {
     }
 
     @Test
+    void aPolicyThatEnablesNoFactorIsRejected() {
+        // Accepted before: every challenge of the org then had nothing to offer.
+        var e = org.junit.jupiter.api.Assertions.assertThrows(PolicyRejectedException.class, () ->
+                PolicyBuilder.build(new PolicySources("acme", java.util.Map.of(OrgSettings.FILE_NAME, "{\"factors\": []}")),
+                        PolicyFixtures.baseline(), "disk"));
+        assertEquals("acme/policy.json", e.errors().get(0).file());
+        assertTrue(e.getMessage().contains("at least one factor"), e.getMessage());
+    }
+
+    @Test
     void theOrgsAllowNetworksReachTheUntrustedIpSignal() {
         EffectivePolicy office = policy("acme", new JsonObject().put("allow_networks", new JsonArray().add("192.0.2.0/24")));
         assertTrue(office.allowNetworks().allowed(dev.amfa.ip.IpAddress.parse("192.0.2.7")).isPresent());
